@@ -1,0 +1,67 @@
+package org.coverageengine.adapter.csv;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/** The official code files the engine imports. */
+public enum CodeFileFormat {
+    /** CDC ICD-10-CM order file (fixed width, billable flag; header rows flagged 0). */
+    ICD10CM_ORDER("icd10cm-order", "CDC ICD-10-CM order file (fixed width)"),
+    /** CDC ICD-10-CM codes file (code, then description). */
+    ICD10CM_CODES("icd10cm-codes", "CDC ICD-10-CM codes file (fixed width)"),
+    /** CDC ICD-10-CM order addenda (Add/Delete/Revise lines). */
+    ICD10CM_ADDENDA("icd10cm-addenda", "CDC ICD-10-CM order addenda"),
+    /** CMS HCPCS Level II quarterly file, as CSV. */
+    HCPCS_CSV("hcpcs", "CMS HCPCS Level II file (CSV)"),
+    /** CMS physician fee schedule relative value file (PPRRVU), as CSV. */
+    PFS_RVU_CSV("rvu", "CMS physician fee schedule RVU file (CSV)");
+
+    private final String option;
+    private final String description;
+
+    CodeFileFormat(String option, String description) {
+        this.option = option;
+        this.description = description;
+    }
+
+    /** The name used on the command line (--format). */
+    public String option() {
+        return option;
+    }
+
+    /** A readable description. */
+    public String description() {
+        return description;
+    }
+
+    /** Finds a format by its command-line name. */
+    public static Optional<CodeFileFormat> fromOption(String name) {
+        for (CodeFileFormat format : values()) {
+            if (format.option.equalsIgnoreCase(name) || format.name().equalsIgnoreCase(name.replace('-', '_'))) {
+                return Optional.of(format);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Tells the format from the first lines of a file, or empty when they match none. */
+    static Optional<CodeFileFormat> detect(String head) {
+        String first = head.lines().findFirst().orElse("");
+        if (first.matches("\\d{5} [A-Z0-9]{3,7}\\s+[01] .*")) {
+            return Optional.of(ICD10CM_ORDER);
+        }
+        if (first.matches("(Add|Delete|Revise from|Revise to):\\s+.*")) {
+            return Optional.of(ICD10CM_ADDENDA);
+        }
+        if (first.matches("[A-Z][0-9][A-Z0-9]{1,5}\\s+\\S.*")) {
+            return Optional.of(ICD10CM_CODES);
+        }
+        if (first.toUpperCase(Locale.ROOT).startsWith("HCPC,")) {
+            return Optional.of(HCPCS_CSV);
+        }
+        if (head.contains("HCPCS,MOD,DESCRIPTION")) {
+            return Optional.of(PFS_RVU_CSV);
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,134 @@
+package org.coverageengine.domain.code;
+
+import java.util.Locale;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * A well-formed code of one code system, in normal form (ICD-10-CM with its dot, letters upper case).
+ * An invalid code cannot be constructed: the factories throw {@link InvalidCodeException} saying why.
+ */
+public record Code(CodeSystem system, String value) implements Comparable<Code> {
+
+    private static final Pattern CPT_CATEGORY_I = Pattern.compile("\\d{5}");
+    private static final Pattern CPT_CATEGORY_II = Pattern.compile("\\d{4}F");
+    private static final Pattern CPT_CATEGORY_III = Pattern.compile("\\d{4}T");
+    private static final Pattern HCPCS_LEVEL_II = Pattern.compile("[A-Z]\\d{4}");
+    private static final Pattern ICD10CM_DOTTED = Pattern.compile("[A-Z]\\d[A-Z0-9](\\.[A-Z0-9]{1,4})?");
+
+    /** Validates the normal form; use {@link #of} to parse text that may need normalising. */
+    public Code {
+        Objects.requireNonNull(system, "system");
+        Objects.requireNonNull(value, "value");
+        String problem = formatProblem(system, value);
+        if (problem != null) {
+            throw new InvalidCodeException(value, problem);
+        }
+    }
+
+    /** Parses and normalises text as a code of the given system (trims, upper-cases, adds the ICD-10-CM dot). */
+    public static Code of(CodeSystem system, String text) {
+        Objects.requireNonNull(system, "system");
+        if (text == null || text.isBlank()) {
+            throw new InvalidCodeException(text == null ? "" : text, "a " + system.displayName() + " code is required, but it is empty");
+        }
+        String trimmed = text.trim().toUpperCase(Locale.ROOT);
+        if (system == CodeSystem.ICD10CM) {
+            return new Code(system, dottedIcd(trimmed));
+        }
+        return new Code(system, trimmed);
+    }
+
+    /** Parses a procedure code, telling CPT (digits first) from HCPCS Level II (letter first) by its shape. */
+    public static Code procedure(String text) {
+        if (text == null || text.isBlank()) {
+            throw new InvalidCodeException("", "a procedure code is required, but it is empty");
+        }
+        String trimmed = text.trim();
+        return Character.isLetter(trimmed.charAt(0)) ? of(CodeSystem.HCPCS, trimmed) : of(CodeSystem.CPT, trimmed);
+    }
+
+    /** Shorthand for a CPT code. */
+    public static Code cpt(String text) {
+        return of(CodeSystem.CPT, text);
+    }
+
+    /** Shorthand for a HCPCS Level II code. */
+    public static Code hcpcs(String text) {
+        return of(CodeSystem.HCPCS, text);
+    }
+
+    /** Shorthand for an ICD-10-CM code, with or without its dot. */
+    public static Code icd10cm(String text) {
+        return of(CodeSystem.ICD10CM, text);
+    }
+
+    /** The CPT category (I, II or III); only meaningful for CPT codes. */
+    public CptCategory cptCategory() {
+        if (system != CodeSystem.CPT) {
+            throw new IllegalStateException(this + " is not a CPT code");
+        }
+        if (value.endsWith("F")) {
+            return CptCategory.II;
+        }
+        return value.endsWith("T") ? CptCategory.III : CptCategory.I;
+    }
+
+    /** True for HCPCS codes beginning with S: temporary national codes used by private payers, not Medicare. */
+    public boolean isTemporaryPrivatePayerCode() {
+        return system == CodeSystem.HCPCS && value.startsWith("S");
+    }
+
+    /** The code without punctuation, as CMS/CDC files write it (M48.061 becomes M48061). */
+    public String compactValue() {
+        return value.replace(".", "");
+    }
+
+    @Override
+    public int compareTo(Code other) {
+        int bySystem = system.compareTo(other.system);
+        return bySystem != 0 ? bySystem : value.compareTo(other.value);
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+
+    private static String dottedIcd(String text) {
+        String compact = text.replace(".", "");
+        if (text.indexOf('.') >= 0 && (text.indexOf('.') != 3 || text.indexOf('.') != text.lastIndexOf('.'))) {
+            throw new InvalidCodeException(text, "an ICD-10-CM code has at most one dot, after its third character (e.g. M48.061)");
+        }
+        if (compact.length() <= 3) {
+            return compact;
+        }
+        return compact.substring(0, 3) + "." + compact.substring(3);
+    }
+
+    private static String formatProblem(CodeSystem system, String value) {
+        switch (system) {
+            case CPT:
+                if (CPT_CATEGORY_I.matcher(value).matches() || CPT_CATEGORY_II.matcher(value).matches()
+                        || CPT_CATEGORY_III.matcher(value).matches()) {
+                    return null;
+                }
+                return "a CPT code is 5 digits (Category I, e.g. 95940), or 4 digits followed by F (Category II) or T (Category III, e.g. 0202T)";
+            case HCPCS:
+                if (HCPCS_LEVEL_II.matcher(value).matches()) {
+                    return null;
+                }
+                return "a HCPCS Level II code is one letter followed by 4 digits (e.g. G0453, S9090)";
+            case ICD10CM:
+                if (ICD10CM_DOTTED.matcher(value).matches()) {
+                    return null;
+                }
+                if (value.length() > 8) {
+                    return "an ICD-10-CM code has at most 7 characters";
+                }
+                return "an ICD-10-CM code is a letter, a digit, a letter or digit, then optionally up to 4 more letters or digits (e.g. M48.061, S12.100A)";
+            default:
+                throw new IllegalStateException("unknown system " + system);
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package org.coverageengine.domain.code;
+
+import java.util.Optional;
+
+/**
+ * A code as a requester wrote it, not yet validated: the system when they named one, and the raw text.
+ * Requests carry codes in this form so that a malformed code becomes an {@code invalid} determination
+ * instead of a rejected request.
+ */
+public record CodeText(CodeSystem system, String text) {
+
+    /** A procedure code whose system is inferred from its shape. */
+    public static CodeText procedure(String text) {
+        return new CodeText(null, text);
+    }
+
+    /** A diagnosis code (ICD-10-CM). */
+    public static CodeText diagnosis(String text) {
+        return new CodeText(CodeSystem.ICD10CM, text);
+    }
+
+    /** Parses the text; procedure codes without a system are told apart by shape. */
+    public Code parse() {
+        return system == null ? Code.procedure(text) : Code.of(system, text);
+    }
+
+    /** The parsed code, or empty when the text is malformed. */
+    public Optional<Code> tryParse() {
+        try {
+            return Optional.of(parse());
+        } catch (InvalidCodeException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return text == null ? "" : text.strip();
+    }
+}

@@ -1,0 +1,19 @@
+package org.coverageengine.domain.code;
+
+/** Thrown when text cannot be a code of the given system; the message says why. */
+public final class InvalidCodeException extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+
+    private final String input;
+
+    /** Creates the exception for the given raw input and reason. */
+    public InvalidCodeException(String input, String reason) {
+        super("'" + input + "' is not a valid code: " + reason);
+        this.input = input;
+    }
+
+    /** The text that was rejected. */
+    public String input() {
+        return input;
+    }
+}

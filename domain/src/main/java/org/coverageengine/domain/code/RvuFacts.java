@@ -1,0 +1,42 @@
+package org.coverageengine.domain.code;
+
+import java.math.BigDecimal;
+import java.util.Optional;
+
+/**
+ * What the CMS physician fee schedule says about a code: its work RVU and status, or a note that no RVU is
+ * assigned (as for HCPCS S-codes, priced by fee schedule or contract).
+ */
+public record RvuFacts(BigDecimal workRvu, String statusCode, String note) {
+
+    /** The standard note for codes that CMS does not price with RVUs. */
+    public static final String NO_RVU_NOTE = "No physician work RVU assigned by CMS: priced by fee schedule, ASP or payer contract";
+
+    /** Facts for a code with no RVU assigned. */
+    public static RvuFacts noneAssigned() {
+        return new RvuFacts(null, null, NO_RVU_NOTE);
+    }
+
+    /** The work RVU when one is assigned. */
+    public Optional<BigDecimal> work() {
+        return Optional.ofNullable(workRvu);
+    }
+
+    /** One line for people, e.g. "work RVU 0.60 (status A)". */
+    public String describe() {
+        StringBuilder text = new StringBuilder();
+        if (workRvu != null) {
+            text.append("work RVU ").append(workRvu.toPlainString());
+            if (statusCode != null && !statusCode.isBlank()) {
+                text.append(" (CMS status ").append(statusCode).append(')');
+            }
+        }
+        if (note != null && !note.isBlank()) {
+            if (text.length() > 0) {
+                text.append("; ");
+            }
+            text.append(note);
+        }
+        return text.toString();
+    }
+}

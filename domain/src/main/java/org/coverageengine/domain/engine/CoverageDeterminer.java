@@ -1,0 +1,245 @@
+package org.coverageengine.domain.engine;
+
+import com.google.common.collect.ImmutableList;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.coverageengine.domain.code.Code;
+import org.coverageengine.domain.code.CodeEntry;
+import org.coverageengine.domain.code.CodeText;
+import org.coverageengine.domain.code.InvalidCodeException;
+import org.coverageengine.domain.determination.Citation;
+import org.coverageengine.domain.determination.CoverageDecision;
+import org.coverageengine.domain.determination.CoverageRequest;
+import org.coverageengine.domain.determination.Criterion;
+import org.coverageengine.domain.determination.Determination;
+import org.coverageengine.domain.determination.LineOfBusiness;
+import org.coverageengine.domain.determination.Outcome;
+import org.coverageengine.domain.determination.RequestedLine;
+import org.coverageengine.domain.knowledge.Knowledge;
+import org.coverageengine.domain.policy.Policy;
+import org.coverageengine.domain.port.in.DetermineCoverage;
+import org.coverageengine.domain.port.out.CodeCatalog;
+
+/**
+ * Decides coverage line by line: first code validity (rule 11), then every policy version in effect, combined
+ * by restrictiveness ({@link Outcome} order) keeping every policy's reasons and citations.
+ */
+public final class CoverageDeterminer implements DetermineCoverage {
+
+    private final Supplier<Knowledge> knowledge;
+    private final Clock clock;
+
+    /** Creates the determiner over the knowledge in force; the clock supplies "today" when a request has no date. */
+    public CoverageDeterminer(Supplier<Knowledge> knowledge, Clock clock) {
+        this.knowledge = Objects.requireNonNull(knowledge, "knowledge");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public CoverageDecision determine(CoverageRequest request) {
+        Knowledge snapshot = knowledge.get();
+        CodeCatalog catalog = snapshot.catalog();
+        List<String> notices = new ArrayList<>();
+        LocalDate date = request.dateOfService();
+        boolean dateAssumed = date == null;
+        if (dateAssumed) {
+            date = LocalDate.now(clock);
+            notices.add("No date of service was given: today's date (" + date + ") was used.");
+        }
+        LineOfBusiness lob = request.lineOfBusiness();
+        boolean lobAssumed = lob == null;
+        if (lobAssumed) {
+            lob = LineOfBusiness.COMMERCIAL;
+            notices.add("No line of business was given: COMMERCIAL was assumed.");
+        }
+        List<ParsedLine> lines = parse(request.lines(), catalog, date);
+        List<Code> requestDiagnoses = requestDiagnoses(lines);
+
+        List<Policy> inEffect = snapshot.policies().inEffectOn(date);
+        List<PolicyEvaluation> evaluations = new ArrayList<>(inEffect.size());
+        for (Policy policy : inEffect) {
+            if (policy.governs().contains(lob)) {
+                evaluations.add(new PolicyEvaluation(policy, lines, requestDiagnoses, date, lob, request.attestedCriteria(), catalog));
+            }
+        }
+        List<Policy> outOfScope = new ArrayList<>();
+        for (Policy policy : inEffect) {
+            if (!policy.governs().contains(lob)) {
+                outOfScope.add(policy);
+            }
+        }
+        List<Policy> notYetInEffect = new ArrayList<>();
+        for (String number : snapshot.policies().numbers()) {
+            if (inEffect.stream().noneMatch(p -> p.number().equals(number))) {
+                snapshot.policies().earliest(number).ifPresent(notYetInEffect::add);
+            }
+        }
+
+        List<Determination> determinations = new ArrayList<>(lines.size());
+        for (int i = 0; i < lines.size(); i++) {
+            ParsedLine line = lines.get(i);
+            if (!line.problems().isEmpty()) {
+                determinations.add(invalid(line, catalog, date));
+                continue;
+            }
+            List<Finding> findings = new ArrayList<>(2);
+            for (PolicyEvaluation evaluation : evaluations) {
+                evaluation.evaluate(i).ifPresent(findings::add);
+            }
+            for (Policy policy : outOfScope) {
+                if (policy.mentions(line.code())) {
+                    findings.add(outOfScope(policy, lob));
+                }
+            }
+            for (Policy policy : notYetInEffect) {
+                if (policy.mentions(line.code())) {
+                    findings.add(notInEffect(policy, date));
+                }
+            }
+            determinations.add(combine(line, findings, catalog, date, lob));
+        }
+        return new CoverageDecision(snapshot.version(), date, dateAssumed, lob, lobAssumed, determinations, notices);
+    }
+
+    private static List<ParsedLine> parse(List<RequestedLine> lines, CodeCatalog catalog, LocalDate date) {
+        List<ParsedLine> parsed = new ArrayList<>(lines.size());
+        for (RequestedLine line : lines) {
+            List<String> problems = new ArrayList<>(0);
+            Code code = null;
+            try {
+                code = line.procedure().parse();
+                if (!code.system().isProcedure()) {
+                    problems.add(code + " is a diagnosis code, not a procedure code");
+                } else {
+                    validity(code, catalog, date).ifPresent(problems::add);
+                }
+            } catch (InvalidCodeException e) {
+                problems.add("procedure " + e.getMessage());
+            }
+            List<Code> diagnoses = new ArrayList<>(line.diagnoses().size());
+            for (CodeText text : line.diagnoses()) {
+                try {
+                    Code diagnosis = text.parse();
+                    diagnoses.add(diagnosis);
+                    validity(diagnosis, catalog, date).ifPresent(p -> problems.add("diagnosis " + p));
+                } catch (InvalidCodeException e) {
+                    problems.add("diagnosis " + e.getMessage());
+                }
+            }
+            parsed.add(new ParsedLine(line, code, diagnoses, problems));
+        }
+        return parsed;
+    }
+
+    /** Why a well-formed code is not valid on the date, judged by what the catalog knows (rule 11). */
+    static Optional<String> validity(Code code, CodeCatalog catalog, LocalDate date) {
+        List<CodeEntry> entries = catalog.entries(code);
+        if (!entries.isEmpty()) {
+            Optional<CodeEntry> onDate = catalog.entryOn(code, date);
+            if (onDate.isPresent()) {
+                return onDate.get().billable() ? Optional.empty()
+                        : Optional.of(code + " is a category heading, not a billable " + code.system().displayName() + " code");
+            }
+            CodeEntry nearest = entries.get(0);
+            for (CodeEntry entry : entries) {
+                if (entry.validity().start() == null || !entry.validity().start().isAfter(date)) {
+                    nearest = entry;
+                }
+            }
+            return Optional.of(code + " is not valid on " + date + ": " + nearest.validity().whyOutside(date).orElse("outside its dates"));
+        }
+        if (catalog.declaresComplete(code.system(), date)) {
+            return Optional.of(code + " is not a " + code.system().displayName() + " code on " + date
+                    + " (the complete official code set for that date was loaded and does not list it)");
+        }
+        return Optional.empty();
+    }
+
+    private static List<Code> requestDiagnoses(List<ParsedLine> lines) {
+        Set<Code> all = new LinkedHashSet<>();
+        for (ParsedLine line : lines) {
+            all.addAll(line.diagnoses());
+        }
+        return ImmutableList.copyOf(all);
+    }
+
+    private static Finding outOfScope(Policy policy, LineOfBusiness lob) {
+        String referral = policy.referrals().get(lob);
+        String reason = "Policy " + policy.number() + " (" + policy.title() + ") governs " + names(policy.governs()) + " plans only, not "
+                + lob.displayName() + "." + (referral == null ? "" : " " + referral);
+        Citation citation = new Citation(policy.number(), policy.title(), policy.effectiveDate(), "Instructions for use / lines of business",
+                null, "line of business " + lob.code());
+        return new Finding(Outcome.NO_POLICY, List.of(reason), List.of(citation), List.of(), null, false);
+    }
+
+    private static Finding notInEffect(Policy policy, LocalDate date) {
+        String reason = "Policy " + policy.number() + " (" + policy.title() + ") has no version in effect on " + date
+                + "; its first version is effective " + policy.effectiveDate() + ".";
+        Citation citation = new Citation(policy.number(), policy.title(), policy.effectiveDate(), "Effective date", null,
+                "date of service " + date);
+        return new Finding(Outcome.NO_POLICY, List.of(reason), List.of(citation), List.of(), null, false);
+    }
+
+    private static String names(Set<LineOfBusiness> lobs) {
+        List<String> names = new ArrayList<>();
+        lobs.forEach(l -> names.add(l.displayName()));
+        return String.join(", ", names);
+    }
+
+    private static Determination invalid(ParsedLine line, CodeCatalog catalog, LocalDate date) {
+        List<String> reasons = new ArrayList<>();
+        for (String problem : line.problems()) {
+            reasons.add("Invalid: " + problem + ".");
+        }
+        return new Determination(line.line().sequence(), line.line().procedure().toString(),
+                line.code() == null ? null : line.code().system(), display(line.code(), catalog, date), Outcome.INVALID, reasons,
+                List.of(), List.of(), null, line.line().quantity(), false, line.line().modifiers());
+    }
+
+    private static Determination combine(ParsedLine line, List<Finding> findings, CodeCatalog catalog, LocalDate date,
+            LineOfBusiness lob) {
+        Code code = line.code();
+        RequestedLine requested = line.line();
+        if (findings.isEmpty()) {
+            return new Determination(requested.sequence(), code.value(), code.system(), display(code, catalog, date), Outcome.NO_POLICY,
+                    List.of("No loaded policy governs " + code + " on " + date + " for " + lob.displayName() + " plans."), List.of(),
+                    List.of(), null, requested.quantity(), false, requested.modifiers());
+        }
+        List<Finding> ordered = new ArrayList<>(findings);
+        ordered.sort((a, b) -> Integer.compare(a.outcome().ordinal(), b.outcome().ordinal()));
+        Outcome outcome = ordered.get(0).outcome();
+        List<String> reasons = new ArrayList<>();
+        List<Citation> citations = new ArrayList<>();
+        List<Criterion> criteria = new ArrayList<>();
+        Integer allowed = null;
+        boolean priorAuth = false;
+        for (Finding finding : ordered) {
+            reasons.addAll(finding.reasons());
+            citations.addAll(finding.citations());
+            if (finding.outcome() == outcome && (outcome == Outcome.CONDITIONAL || outcome == Outcome.COVERED)) {
+                criteria.addAll(finding.criteria());
+            }
+            if (finding.allowedUnits() != null) {
+                allowed = allowed == null ? finding.allowedUnits() : Math.min(allowed, finding.allowedUnits());
+            }
+            priorAuth |= finding.priorAuthorization();
+        }
+        return new Determination(requested.sequence(), code.value(), code.system(), display(code, catalog, date), outcome, reasons,
+                citations, criteria, allowed, requested.quantity(), priorAuth, requested.modifiers());
+    }
+
+    private static String display(Code code, CodeCatalog catalog, LocalDate date) {
+        if (code == null) {
+            return null;
+        }
+        Optional<CodeEntry> entry = catalog.entryOn(code, date);
+        return entry.or(() -> catalog.latest(code)).map(CodeEntry::display).orElse(null);
+    }
+}

@@ -1,0 +1,11 @@
+package org.coverageengine.domain.engine;
+
+import java.util.List;
+import org.coverageengine.domain.determination.Citation;
+import org.coverageengine.domain.determination.Criterion;
+import org.coverageengine.domain.determination.Outcome;
+
+/** What one policy says about one line. */
+record Finding(Outcome outcome, List<String> reasons, List<Citation> citations, List<Criterion> criteria, Integer allowedUnits,
+        boolean priorAuthorization) {
+}

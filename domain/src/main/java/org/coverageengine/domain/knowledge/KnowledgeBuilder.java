@@ -1,0 +1,86 @@
+package org.coverageengine.domain.knowledge;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.coverageengine.domain.code.Code;
+import org.coverageengine.domain.code.CodeEntry;
+import org.coverageengine.domain.code.CompletenessDeclaration;
+import org.coverageengine.domain.code.DateRange;
+import org.coverageengine.domain.policy.Policy;
+import org.coverageengine.domain.port.out.KnowledgeSink;
+
+/**
+ * Collects catalog entries, completeness declarations and policies from any number of sources, merging what
+ * several sources say of the same code, and builds one immutable {@link Knowledge}. Nothing is visible to the
+ * engine until {@link LoadedKnowledge#replace} publishes the result, which keeps every import all-or-nothing.
+ */
+public final class KnowledgeBuilder implements KnowledgeSink {
+
+    private final Map<Code, List<CodeEntry>> entries = new HashMap<>();
+    private final List<CompletenessDeclaration> declarations = new ArrayList<>();
+    private final Map<String, Policy> policies = new LinkedHashMap<>();
+
+    /** A builder seeded with everything the given knowledge holds, to extend it. */
+    public static KnowledgeBuilder from(Knowledge knowledge) {
+        KnowledgeBuilder builder = new KnowledgeBuilder();
+        knowledge.catalog().allEntries().forEach((code, list) -> builder.entries.put(code, new ArrayList<>(list)));
+        builder.declarations.addAll(knowledge.catalog().declarations());
+        knowledge.policies().all().forEach(builder::addPolicy);
+        return builder;
+    }
+
+    /**
+     * Adds a catalog entry. When an entry of the same code overlaps it in time, the two are merged (the earlier
+     * source's texts win, validity narrows to the overlap); otherwise it is kept as another dated version.
+     */
+    @Override
+    public KnowledgeBuilder addCode(CodeEntry entry) {
+        List<CodeEntry> list = entries.computeIfAbsent(entry.code(), c -> new ArrayList<>(1));
+        for (int i = 0; i < list.size(); i++) {
+            Optional<DateRange> overlap = list.get(i).validity().intersect(entry.validity());
+            if (overlap.isPresent()) {
+                list.set(i, list.get(i).mergedWith(entry));
+                return this;
+            }
+        }
+        list.add(entry);
+        list.sort((a, b) -> {
+            if (a.validity().start() == null) {
+                return b.validity().start() == null ? 0 : -1;
+            }
+            return b.validity().start() == null ? 1 : a.validity().start().compareTo(b.validity().start());
+        });
+        return this;
+    }
+
+    /** Declares that a full official code set was loaded for a period. */
+    @Override
+    public KnowledgeBuilder declareComplete(CompletenessDeclaration declaration) {
+        if (!declarations.contains(declaration)) {
+            declarations.add(declaration);
+        }
+        return this;
+    }
+
+    /** Adds a policy version; a second version of the same number and effective date replaces the first. */
+    @Override
+    public KnowledgeBuilder addPolicy(Policy policy) {
+        policies.put(policy.number() + "@" + policy.effectiveDate(), policy);
+        return this;
+    }
+
+    /** The number of codes collected so far. */
+    public int codeCount() {
+        return entries.size();
+    }
+
+    /** Builds the immutable snapshot under the version label. */
+    public Knowledge build(String version) {
+        return new Knowledge(version, new InMemoryCodeCatalog(entries, declarations),
+                new InMemoryCoveragePolicies(new ArrayList<>(policies.values())));
+    }
+}

@@ -1,0 +1,53 @@
+package org.coverageengine.domain.policy;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.coverageengine.domain.code.Code;
+import org.coverageengine.domain.code.DateRange;
+
+/**
+ * A named list of codes from a policy (with per-code effective and termination dates), or a pattern such as
+ * "every HCPCS code beginning with S". Membership is a hash look-up, never a scan.
+ */
+public record CodeGroup(String name, String title, String section, Map<Code, DateRange> members, List<CodePattern> patterns) {
+
+    /** Copies the members; a group needs a name. */
+    public CodeGroup {
+        Objects.requireNonNull(name, "name");
+        if (name.isBlank()) {
+            throw new IllegalArgumentException("a code group needs a name");
+        }
+        title = title == null ? name : title;
+        section = section == null ? "" : section;
+        members = ImmutableMap.copyOf(members);
+        patterns = patterns == null ? ImmutableList.of() : ImmutableList.copyOf(patterns);
+    }
+
+    /** True when the code is in the group on the date. */
+    public boolean contains(Code code, LocalDate date) {
+        DateRange range = members.get(code);
+        if (range != null) {
+            return range.contains(date);
+        }
+        for (CodePattern pattern : patterns) {
+            if (pattern.matches(code)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** True when the code is listed (on any date) or matches a pattern. */
+    public boolean mentions(Code code) {
+        return members.containsKey(code) || patterns.stream().anyMatch(p -> p.matches(code));
+    }
+
+    /** The number of listed codes. */
+    public int size() {
+        return members.size();
+    }
+}

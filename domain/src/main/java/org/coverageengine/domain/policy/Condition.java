@@ -1,0 +1,131 @@
+package org.coverageengine.domain.policy;
+
+import com.google.common.collect.ImmutableSet;
+import java.util.Objects;
+import java.util.Set;
+
+/** A context condition a statement needs before it applies to a line. */
+public sealed interface Condition {
+
+    /** True when the condition holds for the line. */
+    boolean holds(LineFacts facts);
+
+    /** The groups this condition names, for validation. */
+    Set<String> groupsNamed();
+
+    /** The condition in words. */
+    String describe();
+
+    /** "The request has a code of group X" on another line. */
+    record RequestHasGroup(String group) implements Condition {
+        /** Requires a group name. */
+        public RequestHasGroup {
+            Objects.requireNonNull(group, "group");
+        }
+
+        @Override
+        public boolean holds(LineFacts facts) {
+            return facts.otherLineInGroup(group);
+        }
+
+        @Override
+        public Set<String> groupsNamed() {
+            return ImmutableSet.of(group);
+        }
+
+        @Override
+        public String describe() {
+            return "the request has a " + group + " code";
+        }
+    }
+
+    /** "The request has a primary (surgical, non add-on) procedure" on another line. */
+    record RequestHasPrimaryProcedure() implements Condition {
+        @Override
+        public boolean holds(LineFacts facts) {
+            return facts.otherLineIsPrimaryProcedure();
+        }
+
+        @Override
+        public Set<String> groupsNamed() {
+            return ImmutableSet.of();
+        }
+
+        @Override
+        public String describe() {
+            return "the request has a primary procedure";
+        }
+    }
+
+    /** "All of the line's diagnoses are in groups Y/Z"; false when there are no diagnoses. */
+    record DiagnosesAllIn(Set<String> groups) implements Condition {
+        /** Copies the groups; at least one is needed. */
+        public DiagnosesAllIn {
+            groups = ImmutableSet.copyOf(groups);
+            if (groups.isEmpty()) {
+                throw new IllegalArgumentException("a diagnosis condition needs at least one group");
+            }
+        }
+
+        @Override
+        public boolean holds(LineFacts facts) {
+            return facts.diagnosesAllIn(groups);
+        }
+
+        @Override
+        public Set<String> groupsNamed() {
+            return groups;
+        }
+
+        @Override
+        public String describe() {
+            return "every diagnosis of the line is in " + String.join(" or ", groups);
+        }
+    }
+
+    /** "An earlier line carries a code of group X": the line is not the first of its group ("one of group"). */
+    record EarlierLineInGroup(String group) implements Condition {
+        /** Requires a group name. */
+        public EarlierLineInGroup {
+            Objects.requireNonNull(group, "group");
+        }
+
+        @Override
+        public boolean holds(LineFacts facts) {
+            return facts.earlierLineInGroup(group);
+        }
+
+        @Override
+        public Set<String> groupsNamed() {
+            return ImmutableSet.of(group);
+        }
+
+        @Override
+        public String describe() {
+            return "an earlier line already carries a " + group + " code";
+        }
+    }
+
+    /** The negation of another condition. */
+    record Not(Condition condition) implements Condition {
+        /** Requires the negated condition. */
+        public Not {
+            Objects.requireNonNull(condition, "condition");
+        }
+
+        @Override
+        public boolean holds(LineFacts facts) {
+            return !condition.holds(facts);
+        }
+
+        @Override
+        public Set<String> groupsNamed() {
+            return condition.groupsNamed();
+        }
+
+        @Override
+        public String describe() {
+            return "not (" + condition.describe() + ")";
+        }
+    }
+}
