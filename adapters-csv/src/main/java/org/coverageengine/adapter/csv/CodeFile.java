@@ -283,7 +283,7 @@ public final class CodeFile implements PolicySource {
         if (headerLine < 0) {
             throw new ImportException(name, 1, 1, "wrong header: no line beginning HCPCS,MOD,DESCRIPTION in the first 30 lines");
         }
-        CsvTable table = CsvTable.parse(name, text, List.of("HCPCS", "MOD", "DESCRIPTION", "CODE", "RVU", "DAYS"), headerLine);
+        CsvTable table = CsvTable.parse(name, text, List.of("HCPCS", "MOD", "DESCRIPTION", "CODE", "RVU", "DAYS"), headerLine, true);
         List<CodeEntry> entries = new ArrayList<>(table.rows().size());
         Map<Code, Integer> seen = new HashMap<>();
         String source = "CMS PFS RVU file " + name;

@@ -30,11 +30,14 @@ final class CsvTable {
 
     /** Parses the text; the header must hold every required column (others are allowed and ignored). */
     static CsvTable parse(String file, String text, List<String> requiredColumns) {
-        return parse(file, text, requiredColumns, 0);
+        return parse(file, text, requiredColumns, 0, false);
     }
 
-    /** Parses the text after skipping the given number of leading lines (title lines before the header). */
-    static CsvTable parse(String file, String text, List<String> requiredColumns, int skipLines) {
+    /**
+     * Parses the text after skipping leading title lines. CMS files whose header is split over several lines
+     * repeat names in the last one: with {@code firstOfDuplicates} a repeated name means its first column.
+     */
+    static CsvTable parse(String file, String text, List<String> requiredColumns, int skipLines, boolean firstOfDuplicates) {
         CSVFormat format = CSVFormat.RFC4180.builder().setIgnoreSurroundingSpaces(false).get();
         int lineOffset = 0;
         String body = text;
@@ -55,7 +58,7 @@ final class CsvTable {
             Map<String, Integer> columns = new HashMap<>();
             for (int i = 0; i < header.size(); i++) {
                 String name = header.get(i).strip();
-                if (columns.putIfAbsent(name, i) != null) {
+                if (columns.putIfAbsent(name, i) != null && !firstOfDuplicates) {
                     throw new ImportException(file, lineOffset + 1, i + 1, "wrong header: column '" + name + "' appears twice");
                 }
             }

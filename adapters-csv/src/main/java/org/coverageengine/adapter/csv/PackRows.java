@@ -8,7 +8,7 @@ final class PackRows {
 
     static final String DATE = "(\\d{4}-\\d{2}-\\d{2})?";
     static final String NAME = "[A-Za-z0-9][A-Za-z0-9._-]*";
-    static final String DATE_MESSAGE = "bad date '${validatedValue}': expected YYYY-MM-DD";
+    static final String DATE_MESSAGE = "bad date: expected YYYY-MM-DD";
 
     private PackRows() {
     }
@@ -65,7 +65,7 @@ final class PackRows {
 
     record StatementRow(
             @NotBlank(message = "a policy number is required") String policy,
-            @NotBlank(message = "an order is required") @Pattern(regexp = "\\d{1,9}", message = "the order is a whole number, was '${validatedValue}'") String order,
+            @NotBlank(message = "an order is required") @Pattern(regexp = "\\d{1,9}", message = "the order is a whole number") String order,
             @NotBlank(message = "a statement id is required") @Pattern(regexp = NAME, message = "a statement id is letters, digits, '.', '_' or '-'") String id,
             String section,
             @NotBlank(message = "at least one line group is required") String lineGroups,
@@ -81,7 +81,7 @@ final class PackRows {
             @NotBlank(message = "a criteria set is required") String criteriaSet,
             @NotBlank(message = "a criterion code is required") @Pattern(regexp = NAME, message = "a criterion code is letters, digits, '.', '_' or '-'") String code,
             String parent,
-            @Pattern(regexp = "ALL|ANY|LEAF", message = "combinator must be ALL, ANY or LEAF, was '${validatedValue}'") String combinator,
+            @Pattern(regexp = "ALL|ANY|LEAF", message = "combinator must be ALL, ANY or LEAF") String combinator,
             String text) {
     }
 
@@ -96,8 +96,8 @@ final class PackRows {
             String specialties,
             @Pattern(regexp = DATE, message = DATE_MESSAGE) String effective,
             @Pattern(regexp = DATE, message = DATE_MESSAGE) String termination,
-            @Pattern(regexp = "(true|false|yes|no)?", message = "add_on must be true or false, was '${validatedValue}'") String addOn,
-            @Pattern(regexp = "(\\d+(\\.\\d+)?)?", message = "work_rvu must be a decimal number, was '${validatedValue}'") String workRvu,
+            @Pattern(regexp = "(true|false|yes|no)?", message = "add_on must be true or false") String addOn,
+            @Pattern(regexp = "(\\d+(\\.\\d+)?)?", message = "work_rvu must be a decimal number") String workRvu,
             String rvuStatus,
             String rvuNote,
             String notes) {

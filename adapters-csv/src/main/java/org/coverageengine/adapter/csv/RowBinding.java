@@ -75,7 +75,7 @@ final class RowBinding {
             ConstraintViolation<R> first = violations.stream()
                     .min(Comparator.comparingInt(v -> row.column(snake(v.getPropertyPath().toString())))).orElseThrow();
             String column = snake(first.getPropertyPath().toString());
-            throw row.error(column, column + ": " + first.getMessage());
+            throw row.error(column, column + ": " + first.getMessage() + " (was '" + first.getInvalidValue() + "')");
         }
         return value;
     }

@@ -94,7 +94,7 @@ public record CodeEntry(
                 validity.intersect(other.validity).orElse(validity),
                 addOn || other.addOn,
                 billable && other.billable,
-                rvu != null ? rvu : other.rvu,
+                rvu != null ? rvu.mergedWith(other.rvu) : other.rvu,
                 union(notes, other.notes),
                 union(sources, other.sources));
     }

@@ -22,6 +22,15 @@ public record RvuFacts(BigDecimal workRvu, String statusCode, String note) {
         return Optional.ofNullable(workRvu);
     }
 
+    /** Combines two sources' facts: each field from this one when present, else from the other. */
+    public RvuFacts mergedWith(RvuFacts other) {
+        if (other == null) {
+            return this;
+        }
+        return new RvuFacts(workRvu != null ? workRvu : other.workRvu, statusCode != null ? statusCode : other.statusCode,
+                note != null ? note : other.note);
+    }
+
     /** One line for people, e.g. "work RVU 0.60 (status A)". */
     public String describe() {
         StringBuilder text = new StringBuilder();
