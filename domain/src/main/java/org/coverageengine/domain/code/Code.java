@@ -100,6 +100,9 @@ public record Code(CodeSystem system, String value) implements Comparable<Code> 
         if (text.indexOf('.') >= 0 && (text.indexOf('.') != 3 || text.indexOf('.') != text.lastIndexOf('.'))) {
             throw new InvalidCodeException(text, "an ICD-10-CM code has at most one dot, after its third character (e.g. M48.061)");
         }
+        if (text.endsWith(".")) {
+            throw new InvalidCodeException(text, "an ICD-10-CM code's dot must be followed by 1 to 4 letters or digits");
+        }
         if (compact.length() <= 3) {
             return compact;
         }

@@ -1,0 +1,71 @@
+package org.coverageengine.domain.knowledge;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import org.coverageengine.domain.code.Code;
+import org.coverageengine.domain.code.CodeEntry;
+import org.coverageengine.domain.code.CompletenessDeclaration;
+import org.coverageengine.domain.code.DateRange;
+import org.coverageengine.domain.code.RvuFacts;
+import org.coverageengine.domain.port.out.CodeCatalog;
+import org.junit.jupiter.api.Test;
+
+/** The in-memory catalog, built through the knowledge builder, against the catalog contract. */
+class InMemoryCodeCatalogTest extends CodeCatalogContract {
+
+    @Override
+    protected CodeCatalog catalogOf(List<CodeEntry> entries, List<CompletenessDeclaration> declarations) {
+        KnowledgeBuilder builder = new KnowledgeBuilder();
+        entries.forEach(builder::addCode);
+        declarations.forEach(builder::declareComplete);
+        return builder.build("test").catalog();
+    }
+
+    @Test
+    void mergesWhatTwoSourcesSayOfOneCode() {
+        CodeEntry fromCms = new CodeEntry(Code.hcpcs("S9090"), "Vertebral axial decompressio", "Vertebral axial decompression, per session",
+                null, null, null, null, new DateRange(LocalDate.of(2000, 1, 1), null), false, true,
+                new RvuFacts(BigDecimal.ZERO, "I", null), null, List.of("cms"));
+        CodeEntry curated = new CodeEntry(Code.hcpcs("S9090"), null, null, List.of("VAX-D"), "machine to stretch the spine", null,
+                List.of("Orthopedics"), DateRange.ALWAYS, false, true, RvuFacts.noneAssigned(), null, List.of("pack"));
+        Knowledge k = new KnowledgeBuilder().addCode(curated).addCode(fromCms).build("t");
+        CodeEntry merged = k.catalog().entries(Code.hcpcs("S9090")).get(0);
+        assertEquals(List.of("VAX-D"), merged.synonyms());
+        assertEquals("Vertebral axial decompression, per session", merged.longDescription());
+        assertEquals(LocalDate.of(2000, 1, 1), merged.validity().start());
+        assertEquals("I", merged.rvu().statusCode());
+        assertEquals(RvuFacts.NO_RVU_NOTE, merged.rvu().note());
+        assertEquals(List.of("pack", "cms"), merged.sources());
+    }
+
+    @Test
+    void keepsDisjointPeriodsAsVersions() {
+        CodeEntry old = CodeEntry.of(Code.icd10cm("M51.36"), "old", new DateRange(null, LocalDate.of(2024, 9, 30)), "a");
+        CodeEntry later = CodeEntry.of(Code.icd10cm("M51.36"), "new", DateRange.from(LocalDate.of(2026, 10, 1)), "b");
+        Knowledge k = new KnowledgeBuilder().addCode(later).addCode(old).build("t");
+        assertEquals(2, k.catalog().entries(Code.icd10cm("M51.36")).size());
+        assertEquals("old", k.catalog().entries(Code.icd10cm("M51.36")).get(0).longDescription());
+        assertEquals("new", k.catalog().entryOn(Code.icd10cm("M51.36"), LocalDate.of(2027, 1, 1)).orElseThrow().longDescription());
+    }
+
+    @Test
+    void sCodesCarryTheirNote() {
+        CodeEntry entry = CodeEntry.of(Code.hcpcs("S9117"), "Back school, per visit", DateRange.ALWAYS, "t");
+        assertTrue(entry.temporaryCodeNote().orElseThrow().contains("private payers"));
+        assertEquals(RvuFacts.NO_RVU_NOTE, entry.rvuFacts().orElseThrow().note());
+    }
+
+    @Test
+    void loadedKnowledgeSwapsWhole() {
+        Knowledge first = Knowledge.empty();
+        LoadedKnowledge loaded = new LoadedKnowledge(first);
+        Knowledge second = new KnowledgeBuilder().build("second");
+        assertSame(first, loaded.replace(second));
+        assertSame(second, loaded.get());
+    }
+}
