@@ -1,0 +1,76 @@
+package org.coverageengine.adapter.fhir;
+
+import ca.uhn.fhir.context.FhirContext;
+import java.net.InetSocketAddress;
+import java.util.Objects;
+import org.coverageengine.domain.port.in.DescribePolicies;
+import org.coverageengine.domain.port.in.DetermineCoverage;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+/** The FHIR R4 endpoint on embedded Jetty 12 (ee10), serving at {@code /fhir}. */
+public final class CoverageFhirServer implements AutoCloseable {
+
+    private final Server jetty;
+    private final ServerConnector connector;
+
+    /** Prepares a server on the host and port (0: any free port) over the domain's inbound ports. */
+    public CoverageFhirServer(String host, int port, FhirSettings settings, DetermineCoverage determineCoverage, DescribePolicies policies) {
+        Objects.requireNonNull(settings, "settings");
+        QueuedThreadPool threads = new QueuedThreadPool(64, 8);
+        threads.setName("fhir");
+        jetty = new Server(threads);
+        connector = new ServerConnector(jetty);
+        connector.setHost(host);
+        connector.setPort(port);
+        jetty.addConnector(connector);
+        ServletContextHandler context = new ServletContextHandler();
+        context.setContextPath("/");
+        ServletHolder holder = new ServletHolder("fhir",
+                new CoverageRestfulServer(FhirContext.forR4Cached(), settings, determineCoverage, policies));
+        holder.setInitOrder(1);
+        context.addServlet(holder, "/fhir/*");
+        jetty.setHandler(context);
+        jetty.setStopAtShutdown(false);
+        jetty.setStopTimeout(5_000);
+    }
+
+    /** Starts serving; throws when the port cannot be bound. */
+    public CoverageFhirServer start() throws Exception {
+        jetty.start();
+        return this;
+    }
+
+    /** The port actually bound. */
+    public int port() {
+        return connector.getLocalPort();
+    }
+
+    /** The base URL of the FHIR endpoint, e.g. http://127.0.0.1:8080/fhir. */
+    public String baseUrl() {
+        String host = connector.getHost() == null ? "localhost" : connector.getHost();
+        if (host.contains(":")) {
+            host = "[" + host + "]";
+        }
+        return "http://" + host + ":" + port() + "/fhir";
+    }
+
+    /** The bound address. */
+    public InetSocketAddress address() {
+        return new InetSocketAddress(connector.getHost(), port());
+    }
+
+    /** Blocks until the server stops. */
+    public void join() throws InterruptedException {
+        jetty.join();
+    }
+
+    /** Stops gracefully, letting requests in flight finish. */
+    @Override
+    public void close() throws Exception {
+        jetty.stop();
+    }
+}

@@ -1,0 +1,413 @@
+package org.coverageengine.adapter.fhir;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.coverageengine.domain.code.CodeSystem;
+import org.coverageengine.domain.code.CodeText;
+import org.coverageengine.domain.determination.CoverageRequest;
+import org.coverageengine.domain.determination.LineOfBusiness;
+import org.coverageengine.domain.determination.RequestedLine;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Condition;
+import org.hl7.fhir.r4.model.Coverage;
+import org.hl7.fhir.r4.model.CoverageEligibilityRequest;
+import org.hl7.fhir.r4.model.DomainResource;
+import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.Parameters;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Resource;
+
+/**
+ * Maps a parsed $submit body (request, Bundle or Parameters) to the domain's request, resolving Coverage,
+ * Condition and attestation references from {@code contained} or the Bundle. Every error names its element path.
+ */
+final class RequestMapper {
+
+    static final String SOPT = "urn:oid:2.16.840.1.113883.3.221.5";
+    static final String SOPT_URL = "https://nahdo.org/sopt";
+    static final String ACT_CODE = "http://terminology.hl7.org/CodeSystem/v3-ActCode";
+    static final String SELF_PAY = "http://terminology.hl7.org/CodeSystem/coverage-selfpay";
+
+    private final FhirSettings settings;
+
+    RequestMapper(FhirSettings settings) {
+        this.settings = settings;
+    }
+
+    MappedRequest toDomain(IBaseResource body) {
+        IBaseResource resource = body;
+        String prefix = "";
+        if (resource instanceof Parameters parameters) {
+            resource = unwrap(parameters);
+            prefix = "Parameters.parameter.resource.";
+        }
+        if (resource instanceof Bundle bundle) {
+            return fromBundle(bundle, prefix);
+        }
+        if (resource instanceof CoverageEligibilityRequest request) {
+            return map(request, prefix + "CoverageEligibilityRequest", new Resolver(request, null, prefix + "CoverageEligibilityRequest"));
+        }
+        throw FhirErrors.badRequest(prefix + "resourceType", "expected a CoverageEligibilityRequest, a Bundle or a Parameters, found "
+                + resource.fhirType());
+    }
+
+    private static IBaseResource unwrap(Parameters parameters) {
+        List<Resource> found = new ArrayList<>();
+        for (Parameters.ParametersParameterComponent parameter : parameters.getParameter()) {
+            if (parameter.getResource() != null) {
+                found.add(parameter.getResource());
+            }
+        }
+        if (found.size() != 1) {
+            throw FhirErrors.badRequest("Parameters.parameter", "expected exactly one parameter 'resource' holding a CoverageEligibilityRequest "
+                    + "or a Bundle, found " + found.size() + " resource parameters");
+        }
+        return found.get(0);
+    }
+
+    private MappedRequest fromBundle(Bundle bundle, String prefix) {
+        CoverageEligibilityRequest request = null;
+        int index = -1;
+        int count = 0;
+        for (int i = 0; i < bundle.getEntry().size(); i++) {
+            Resource resource = bundle.getEntry().get(i).getResource();
+            if (resource instanceof CoverageEligibilityRequest found) {
+                request = found;
+                index = i;
+                count++;
+            }
+        }
+        if (count != 1) {
+            throw FhirErrors.badRequest(prefix + "Bundle.entry", "a Bundle must hold exactly one CoverageEligibilityRequest, found " + count);
+        }
+        String path = prefix + "Bundle.entry[" + index + "].resource";
+        return map(request, path, new Resolver(request, bundle, path));
+    }
+
+    private MappedRequest map(CoverageEligibilityRequest request, String path, Resolver resolver) {
+        List<String> notices = new ArrayList<>();
+        if (request.getItem().size() > settings.maxItems()) {
+            throw FhirErrors.tooLarge(path + ".item", "the request has " + request.getItem().size() + " items; the limit is " + settings.maxItems());
+        }
+        LocalDate date = dateOfService(request, path);
+        LineOfBusiness lob = lineOfBusiness(request, path, resolver, notices);
+        Set<String> attested = attestations(request, path, resolver);
+        List<RequestedLine> lines = new ArrayList<>();
+        int[] lineOfItem = new int[request.getItem().size()];
+        for (int i = 0; i < request.getItem().size(); i++) {
+            CoverageEligibilityRequest.DetailsComponent item = request.getItem().get(i);
+            String itemPath = path + ".item[" + i + "]";
+            if (!item.hasProductOrService()) {
+                if (!item.hasCategory()) {
+                    throw FhirErrors.badRequest(itemPath, "an item needs a productOrService (CPT or HCPCS code) or a category");
+                }
+                lineOfItem[i] = -1;
+                continue;
+            }
+            lineOfItem[i] = lines.size();
+            lines.add(new RequestedLine(i + 1, procedure(item.getProductOrService()), quantity(item, itemPath), modifiers(item),
+                    diagnoses(item, itemPath, resolver)));
+        }
+        CoverageRequest domain = lines.isEmpty() ? null : new CoverageRequest(date, lob, lines, attested);
+        return new MappedRequest(request, path, domain, lineOfItem, notices);
+    }
+
+    private static LocalDate dateOfService(CoverageEligibilityRequest request, String path) {
+        String text = null;
+        String where = path + ".servicedDate";
+        if (request.hasServicedDateType()) {
+            text = request.getServicedDateType().getValueAsString();
+        } else if (request.hasServicedPeriod() && request.getServicedPeriod().hasStart()) {
+            text = request.getServicedPeriod().getStartElement().getValueAsString();
+            where = path + ".servicedPeriod.start";
+        }
+        if (text == null) {
+            return null;
+        }
+        if (text.length() < 10) {
+            throw FhirErrors.badRequest(where, "the date of service must be a full date (YYYY-MM-DD), was '" + text + "'");
+        }
+        try {
+            return LocalDate.parse(text.substring(0, 10));
+        } catch (DateTimeParseException e) {
+            throw FhirErrors.badRequest(where, "the date of service is not a date: '" + text + "'");
+        }
+    }
+
+    private LineOfBusiness lineOfBusiness(CoverageEligibilityRequest request, String path, Resolver resolver, List<String> notices) {
+        for (int i = 0; i < request.getInsurance().size(); i++) {
+            CoverageEligibilityRequest.InsuranceComponent insurance = request.getInsurance().get(i);
+            if (request.getInsurance().size() > 1 && !insurance.getFocal()) {
+                continue;
+            }
+            Optional<Resource> coverage = resolver.resolve(insurance.getCoverage(), path + ".insurance[" + i + "].coverage", false);
+            if (coverage.isEmpty()) {
+                if (insurance.getCoverage().hasReference()) {
+                    notices.add("The Coverage " + insurance.getCoverage().getReference()
+                            + " is not included in the request (contained or in the Bundle), so its type could not be read.");
+                }
+                return null;
+            }
+            if (!(coverage.get() instanceof Coverage resolved)) {
+                throw FhirErrors.badRequest(path + ".insurance[" + i + "].coverage", "the reference does not point to a Coverage but to a "
+                        + coverage.get().fhirType());
+            }
+            if (!resolved.hasType()) {
+                notices.add("The Coverage has no type.");
+                return null;
+            }
+            for (Coding coding : resolved.getType().getCoding()) {
+                Optional<LineOfBusiness> lob = fromCoding(coding);
+                if (lob.isPresent()) {
+                    return lob.get();
+                }
+            }
+            notices.add("The Coverage type (" + describe(resolved.getType()) + ") is not a Source of Payment Typology or v3 ActCode "
+                    + "the engine maps to a line of business.");
+            return null;
+        }
+        return null;
+    }
+
+    static Optional<LineOfBusiness> fromCoding(Coding coding) {
+        String system = coding.getSystem() == null ? "" : coding.getSystem();
+        String code = coding.getCode() == null ? "" : coding.getCode().strip();
+        if (system.equals(SOPT) || system.equals(SOPT_URL) || system.equals("http://nahdo.org/sopt")) {
+            if (code.startsWith("11")) {
+                return Optional.of(LineOfBusiness.MEDICARE_ADVANTAGE);
+            }
+            if (code.startsWith("1")) {
+                return Optional.of(LineOfBusiness.MEDICARE);
+            }
+            if (code.startsWith("2")) {
+                return Optional.of(LineOfBusiness.MEDICAID);
+            }
+            if (code.startsWith("5") || code.startsWith("6") || code.startsWith("7")) {
+                return Optional.of(LineOfBusiness.COMMERCIAL);
+            }
+            if (code.startsWith("95")) {
+                return Optional.of(LineOfBusiness.WORKERS_COMPENSATION);
+            }
+            if (code.equals("96")) {
+                return Optional.of(LineOfBusiness.AUTO);
+            }
+            if (code.startsWith("81")) {
+                return Optional.of(LineOfBusiness.SELF_PAY);
+            }
+            return Optional.empty();
+        }
+        if (system.equals(ACT_CODE)) {
+            switch (code.toUpperCase(Locale.ROOT)) {
+                case "WCBPOL":
+                    return Optional.of(LineOfBusiness.WORKERS_COMPENSATION);
+                case "AUTOPOL":
+                    return Optional.of(LineOfBusiness.AUTO);
+                default:
+                    return Optional.empty();
+            }
+        }
+        if (system.equals(SELF_PAY) && code.equals("pay")) {
+            return Optional.of(LineOfBusiness.SELF_PAY);
+        }
+        return Optional.empty();
+    }
+
+    private Set<String> attestations(CoverageEligibilityRequest request, String path, Resolver resolver) {
+        Set<String> attested = new LinkedHashSet<>();
+        for (int i = 0; i < request.getSupportingInfo().size(); i++) {
+            String where = path + ".supportingInfo[" + i + "].information";
+            Optional<Resource> info = resolver.resolve(request.getSupportingInfo().get(i).getInformation(), where, true);
+            if (info.isPresent() && info.get() instanceof Observation observation) {
+                boolean met = !observation.hasValue() || observation.hasValueBooleanType() && observation.getValueBooleanType().booleanValue();
+                for (Coding coding : observation.getCode().getCoding()) {
+                    if (met && settings.criteriaCodeSystem().equals(coding.getSystem()) && coding.hasCode()) {
+                        attested.add(coding.getCode());
+                    }
+                }
+            }
+        }
+        return attested;
+    }
+
+    private static CodeText procedure(CodeableConcept concept) {
+        Coding unknown = null;
+        for (Coding coding : concept.getCoding()) {
+            if (!coding.hasCode()) {
+                continue;
+            }
+            if (!coding.hasSystem()) {
+                return CodeText.procedure(coding.getCode());
+            }
+            Optional<CodeSystem> system = CodeSystem.fromUri(coding.getSystem());
+            if (system.isPresent() && system.get().isProcedure()) {
+                return new CodeText(system.get(), coding.getCode());
+            }
+            if (unknown == null) {
+                unknown = coding;
+            }
+        }
+        if (unknown != null) {
+            return CodeText.inUnsupportedSystem(unknown.getSystem(), unknown.getCode());
+        }
+        return CodeText.inUnsupportedSystem(null, concept.hasText() ? concept.getText() : "");
+    }
+
+    private static int quantity(CoverageEligibilityRequest.DetailsComponent item, String path) {
+        if (!item.hasQuantity() || !item.getQuantity().hasValue()) {
+            return 1;
+        }
+        BigDecimal value = item.getQuantity().getValue();
+        if (value.signum() <= 0 || value.stripTrailingZeros().scale() > 0 || value.compareTo(BigDecimal.valueOf(100_000)) > 0) {
+            throw FhirErrors.badRequest(path + ".quantity.value", "the quantity must be a whole number of units from 1 to 100000, was "
+                    + value.toPlainString());
+        }
+        return value.intValueExact();
+    }
+
+    private static List<String> modifiers(CoverageEligibilityRequest.DetailsComponent item) {
+        List<String> modifiers = new ArrayList<>();
+        for (CodeableConcept modifier : item.getModifier()) {
+            for (Coding coding : modifier.getCoding()) {
+                if (coding.hasCode()) {
+                    modifiers.add(coding.getCode());
+                }
+            }
+        }
+        return modifiers;
+    }
+
+    private static List<CodeText> diagnoses(CoverageEligibilityRequest.DetailsComponent item, String path, Resolver resolver) {
+        List<CodeText> diagnoses = new ArrayList<>();
+        for (int d = 0; d < item.getDiagnosis().size(); d++) {
+            CoverageEligibilityRequest.DiagnosisComponent diagnosis = item.getDiagnosis().get(d);
+            String where = path + ".diagnosis[" + d + "]";
+            if (diagnosis.hasDiagnosisCodeableConcept()) {
+                diagnoses.add(diagnosis(diagnosis.getDiagnosisCodeableConcept(), where + ".diagnosisCodeableConcept"));
+            } else if (diagnosis.hasDiagnosisReference()) {
+                Resource resource = resolver.resolve(diagnosis.getDiagnosisReference(), where + ".diagnosisReference", true).orElseThrow();
+                if (!(resource instanceof Condition condition)) {
+                    throw FhirErrors.badRequest(where + ".diagnosisReference", "the reference does not point to a Condition but to a "
+                            + resource.fhirType());
+                }
+                diagnoses.add(diagnosis(condition.getCode(), where + ".diagnosisReference -> Condition.code"));
+            } else {
+                throw FhirErrors.badRequest(where, "a diagnosis needs diagnosisCodeableConcept or diagnosisReference");
+            }
+        }
+        return diagnoses;
+    }
+
+    private static CodeText diagnosis(CodeableConcept concept, String where) {
+        Coding other = null;
+        for (Coding coding : concept.getCoding()) {
+            if (!coding.hasCode()) {
+                continue;
+            }
+            if (!coding.hasSystem() || CodeSystem.fromUri(coding.getSystem()).orElse(null) == CodeSystem.ICD10CM) {
+                return CodeText.diagnosis(coding.getCode());
+            }
+            if (other == null) {
+                other = coding;
+            }
+        }
+        if (other != null) {
+            return CodeText.inUnsupportedSystem(other.getSystem(), other.getCode());
+        }
+        throw FhirErrors.badRequest(where, "the diagnosis has no coded value (expected an ICD-10-CM coding)");
+    }
+
+    private static String describe(CodeableConcept concept) {
+        List<String> parts = new ArrayList<>();
+        for (Coding coding : concept.getCoding()) {
+            parts.add((coding.hasSystem() ? coding.getSystem() + "|" : "") + coding.getCode());
+        }
+        return parts.isEmpty() ? concept.getText() : String.join(", ", parts);
+    }
+
+    /** Resolves references from the request's contained resources or the enclosing Bundle. */
+    private static final class Resolver {
+        private final Map<String, Resource> contained = new HashMap<>();
+        private final Map<String, Resource> bundled = new HashMap<>();
+        private final boolean inBundle;
+
+        Resolver(CoverageEligibilityRequest request, Bundle bundle, String path) {
+            for (Resource resource : ((DomainResource) request).getContained()) {
+                String id = resource.getIdElement().getIdPart();
+                if (id != null) {
+                    contained.put(id.startsWith("#") ? id.substring(1) : id, resource);
+                }
+            }
+            inBundle = bundle != null;
+            if (bundle != null) {
+                for (Bundle.BundleEntryComponent entry : bundle.getEntry()) {
+                    Resource resource = entry.getResource();
+                    if (resource == null) {
+                        continue;
+                    }
+                    if (entry.hasFullUrl()) {
+                        bundled.put(entry.getFullUrl(), resource);
+                    }
+                    if (resource.getIdElement().hasIdPart()) {
+                        bundled.put(resource.fhirType() + "/" + resource.getIdElement().getIdPart(), resource);
+                    }
+                }
+            }
+        }
+
+        Optional<Resource> resolve(Reference reference, String where, boolean required) {
+            if (reference == null || reference.isEmpty()) {
+                if (required) {
+                    throw FhirErrors.badRequest(where, "a reference is required here");
+                }
+                return Optional.empty();
+            }
+            if (reference.getResource() instanceof Resource linked) {
+                return Optional.of(linked);
+            }
+            String target = reference.getReference();
+            if (target == null) {
+                if (required) {
+                    throw FhirErrors.notFound(where, "the reference has no 'reference' to resolve (only an identifier or display)");
+                }
+                return Optional.empty();
+            }
+            if (target.startsWith("#")) {
+                Resource found = contained.get(target.substring(1));
+                if (found == null) {
+                    throw FhirErrors.notFound(where, "no contained resource has the id '" + target.substring(1) + "'");
+                }
+                return Optional.of(found);
+            }
+            Resource found = bundled.get(target);
+            if (found == null) {
+                int slash = target.lastIndexOf('/', target.lastIndexOf('/') - 1);
+                if (slash >= 0) {
+                    found = bundled.get(target.substring(slash + 1));
+                }
+            }
+            if (found != null) {
+                return Optional.of(found);
+            }
+            if (inBundle) {
+                throw FhirErrors.notFound(where, "the reference '" + target + "' matches no entry of the Bundle (by fullUrl or type/id)");
+            }
+            if (required) {
+                throw FhirErrors.notFound(where, "the reference '" + target + "' cannot be resolved: include the resource as contained, "
+                        + "or send a Bundle holding it");
+            }
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package org.coverageengine.adapter.fhir;
+
+import ca.uhn.fhir.rest.api.EncodingEnum;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * The raw body of a $submit call: its media type checked (415), its size limited while it is read (413), decoded
+ * as strict UTF-8 (400 with the byte offset), and XML with a DOCTYPE refused before any parser sees it.
+ */
+record SubmitBody(String text, EncodingEnum encoding) {
+
+    private static final Pattern DOCTYPE = Pattern.compile("<!\\s*(DOCTYPE|ENTITY)", Pattern.CASE_INSENSITIVE);
+
+    static SubmitBody read(HttpServletRequest request, FhirSettings settings) {
+        EncodingEnum encoding = encodingOf(request.getContentType());
+        long declared = request.getContentLengthLong();
+        if (declared > settings.maxBodyBytes()) {
+            throw FhirErrors.tooLarge("body", "the body is " + declared + " bytes; the limit is " + settings.maxBodyBytes() + " bytes");
+        }
+        byte[] bytes;
+        try (InputStream in = request.getInputStream()) {
+            bytes = in.readNBytes(settings.maxBodyBytes() + 1);
+        } catch (IOException e) {
+            throw FhirErrors.badRequest("body", "the body could not be read: " + e.getMessage());
+        }
+        if (bytes.length > settings.maxBodyBytes()) {
+            throw FhirErrors.tooLarge("body", "the body is larger than the limit of " + settings.maxBodyBytes() + " bytes");
+        }
+        if (bytes.length == 0) {
+            throw FhirErrors.badRequest("body", "the body is empty: send a CoverageEligibilityRequest, a Bundle or a Parameters resource");
+        }
+        String text = decode(bytes);
+        if (encoding == EncodingEnum.XML && DOCTYPE.matcher(text).find()) {
+            throw FhirErrors.badRequest("body", "XML with a DOCTYPE or entity declaration is not accepted (external entities are never resolved)");
+        }
+        return new SubmitBody(text, encoding);
+    }
+
+    static EncodingEnum encodingOf(String contentType) {
+        if (contentType == null || contentType.isBlank()) {
+            throw FhirErrors.unsupportedMediaType("a Content-Type is required: application/fhir+json, application/json or application/fhir+xml");
+        }
+        String type = contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+        String charset = contentType.toLowerCase(Locale.ROOT).contains("charset=")
+                ? contentType.toLowerCase(Locale.ROOT).replaceAll(".*charset=\"?([^;\"]+).*", "$1").strip() : "utf-8";
+        if (!charset.equals("utf-8") && !charset.equals("utf8")) {
+            throw FhirErrors.unsupportedMediaType("charset " + charset + " is not supported: send UTF-8");
+        }
+        switch (type) {
+            case "application/fhir+json":
+            case "application/json":
+            case "application/json+fhir":
+                return EncodingEnum.JSON;
+            case "application/fhir+xml":
+            case "application/xml":
+            case "text/xml":
+            case "application/xml+fhir":
+                return EncodingEnum.XML;
+            default:
+                throw FhirErrors.unsupportedMediaType("Content-Type " + type
+                        + " is not supported: send application/fhir+json, application/json or application/fhir+xml");
+        }
+    }
+
+    private static String decode(byte[] bytes) {
+        int offset = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes, offset, bytes.length - offset);
+        CharBuffer out = CharBuffer.allocate(bytes.length);
+        CoderResult result = decoder.decode(in, out, true);
+        if (result.isError()) {
+            throw FhirErrors.badRequest("body", "the body is not valid UTF-8 (bad byte at offset " + in.position() + ")");
+        }
+        decoder.flush(out);
+        out.flip();
+        return out.toString();
+    }
+}
