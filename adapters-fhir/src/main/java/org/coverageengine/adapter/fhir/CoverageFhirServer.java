@@ -70,7 +70,11 @@ public final class CoverageFhirServer implements AutoCloseable {
 
     /** Stops gracefully, letting requests in flight finish. */
     @Override
-    public void close() throws Exception {
-        jetty.stop();
+    public void close() {
+        try {
+            jetty.stop();
+        } catch (Exception e) {
+            throw new IllegalStateException("the server did not stop cleanly: " + e.getMessage(), e);
+        }
     }
 }

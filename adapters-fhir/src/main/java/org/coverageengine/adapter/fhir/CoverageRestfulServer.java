@@ -15,7 +15,8 @@ final class CoverageRestfulServer extends RestfulServer {
         super(context);
         setDefaultResponseEncoding(EncodingEnum.JSON);
         setResourceProviders(List.of(new SubmitOperation(context, settings, determineCoverage, policies),
-                new CodeSystemProvider(settings, policies), new OperationDefinitionProvider()));
+                new CodeSystemProvider(settings, policies)));
+        setServerConformanceProvider(new OperationDefinitionProvider(this));
         setServerName("Coverage Policy Engine");
         setImplementationDescription("Explained coverage determinations: CoverageEligibilityRequest/$submit");
     }

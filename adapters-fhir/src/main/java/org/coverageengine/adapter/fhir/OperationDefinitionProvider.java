@@ -1,30 +1,31 @@
 package org.coverageengine.adapter.fhir;
 
-import ca.uhn.fhir.rest.annotation.IdParam;
-import ca.uhn.fhir.rest.annotation.Read;
-import ca.uhn.fhir.rest.server.IResourceProvider;
-import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.server.RestfulServer;
+import ca.uhn.fhir.rest.server.provider.ServerCapabilityStatementProvider;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.instance.model.api.IIdType;
 import org.hl7.fhir.r4.model.Enumerations;
-import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.OperationDefinition;
 
-/** Serves the definition of $submit as this server implements it. */
-public final class OperationDefinitionProvider implements IResourceProvider {
+/**
+ * HAPI's CapabilityStatement provider, which also answers OperationDefinition reads: here it serves the
+ * definition of $submit as this server implements it, under the id CoverageEligibilityRequest-submit.
+ */
+final class OperationDefinitionProvider extends ServerCapabilityStatementProvider {
 
     static final String ID = "CoverageEligibilityRequest-submit";
 
-    @Override
-    public Class<OperationDefinition> getResourceType() {
-        return OperationDefinition.class;
+    OperationDefinitionProvider(RestfulServer server) {
+        super(server);
     }
 
-    /** GET [base]/OperationDefinition/CoverageEligibilityRequest-submit. */
-    @Read
-    public OperationDefinition read(@IdParam IdType id) {
-        if (!ID.equals(id.getIdPart())) {
-            throw new ResourceNotFoundException("OperationDefinition/" + id.getIdPart() + " is not known here (try " + ID + ")");
+    @Override
+    public IBaseResource readOperationDefinition(IIdType id, RequestDetails request) {
+        if (ID.equals(id.getIdPart())) {
+            return definition();
         }
-        return definition();
+        return super.readOperationDefinition(id, request);
     }
 
     static OperationDefinition definition() {
