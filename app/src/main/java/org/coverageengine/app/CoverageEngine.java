@@ -1,0 +1,58 @@
+package org.coverageengine.app;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.coverageengine.adapter.csv.CodeFile;
+import org.coverageengine.adapter.csv.PolicyPack;
+import org.coverageengine.adapter.csv.ProgressListener;
+import org.coverageengine.domain.engine.CodeLookup;
+import org.coverageengine.domain.engine.CoverageDeterminer;
+import org.coverageengine.domain.engine.KnowledgeImport;
+import org.coverageengine.domain.engine.PolicyDirectory;
+import org.coverageengine.domain.knowledge.Knowledge;
+import org.coverageengine.domain.knowledge.LoadedKnowledge;
+import org.coverageengine.domain.port.in.ImportKnowledge;
+import org.coverageengine.domain.port.out.PolicySource;
+
+/**
+ * The composition root: wires the domain's use cases to the knowledge loaded from the embedded default pack plus
+ * any packs and code files given, by hand.
+ */
+final class CoverageEngine {
+
+    final LoadedKnowledge knowledge;
+    final KnowledgeImport importer;
+    final CoverageDeterminer determiner;
+    final CodeLookup lookup;
+    final PolicyDirectory policies;
+    final ImportKnowledge.ImportSummary summary;
+
+    private CoverageEngine(List<PolicySource> sources) {
+        knowledge = new LoadedKnowledge(Knowledge.empty());
+        importer = new KnowledgeImport(knowledge);
+        summary = importer.replaceWith(sources);
+        determiner = new CoverageDeterminer(knowledge, Clock.systemDefaultZone());
+        lookup = new CodeLookup(knowledge);
+        policies = new PolicyDirectory(knowledge);
+    }
+
+    /** Loads the default pack, then the packs, then the code files; throws ImportException on the first bad file. */
+    static CoverageEngine load(List<Path> packs, List<Path> codeFiles, ProgressListener progress) {
+        return new CoverageEngine(sources(packs, codeFiles, progress));
+    }
+
+    /** The sources, read and checked, in load order. */
+    static List<PolicySource> sources(List<Path> packs, List<Path> codeFiles, ProgressListener progress) {
+        List<PolicySource> sources = new ArrayList<>();
+        sources.add(PolicyPack.embeddedDefault());
+        for (Path pack : packs) {
+            sources.add(PolicyPack.fromDirectory(pack));
+        }
+        for (Path file : codeFiles) {
+            sources.add(CodeFile.read(file, progress));
+        }
+        return sources;
+    }
+}

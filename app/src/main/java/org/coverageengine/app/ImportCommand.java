@@ -1,0 +1,87 @@
+package org.coverageengine.app;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import org.coverageengine.adapter.csv.CodeFile;
+import org.coverageengine.adapter.csv.CodeFileFormat;
+import org.coverageengine.adapter.csv.ImportException;
+import org.coverageengine.adapter.csv.PolicyPack;
+import org.coverageengine.domain.code.CodeEntry;
+import org.coverageengine.domain.code.CodeSystem;
+import org.coverageengine.domain.engine.KnowledgeImport;
+import org.coverageengine.domain.policy.Policy;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** import --check: validate a policy pack folder or a CMS/CDC code file without loading it anywhere. */
+@Command(name = "import", mixinStandardHelpOptions = true, description = "Check a policy pack folder or a CMS/CDC code file.",
+        footer = {"", "Formats: icd10cm-order, icd10cm-codes, icd10cm-addenda, hcpcs, rvu (detected when not given; a folder is a pack).",
+            "Exit codes: 0 the file is good, 2 usage error, 4 the file has an error (file:line:column: reason)."})
+final class ImportCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--check", required = true, description = "Check only (the engine keeps no state between runs; serve loads with --pack/--codes).")
+    boolean check;
+
+    @Option(names = "--format", paramLabel = "FORMAT", description = "The code file's format, when detection is not wanted.")
+    String format;
+
+    @Parameters(paramLabel = "PATH", description = "A policy pack folder or a code file.")
+    Path path;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        long started = System.nanoTime();
+        try {
+            if (Files.isDirectory(path)) {
+                PolicyPack pack = PolicyPack.fromDirectory(path);
+                // Building the knowledge also checks what spans files: policies reference valid groups and criteria.
+                KnowledgeImport.build(java.util.List.of(PolicyPack.embeddedDefault(), pack), 0);
+                out.println("OK: policy pack " + pack.id() + " " + pack.version() + " (" + path + ")");
+                for (Policy policy : pack.policies()) {
+                    out.println("  policy " + policy.number() + " " + policy.title() + ": effective " + policy.effectiveDate() + ", "
+                            + policy.groups().size() + " code groups (" + policy.groups().values().stream().mapToInt(g -> g.size()).sum()
+                            + " codes), " + policy.statements().size() + " statements, " + policy.criteriaSets().size() + " criteria sets");
+                }
+                out.println("  catalog entries: " + pack.codes().size());
+            } else {
+                if (!Files.isRegularFile(path)) {
+                    err.println(path + ": no such file or folder");
+                    err.flush();
+                    return ExitCodes.BAD_INPUT;
+                }
+                CodeFileFormat chosen = null;
+                if (format != null) {
+                    chosen = CodeFileFormat.fromOption(format).orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(),
+                            "unknown --format '" + format + "' (expected icd10cm-order, icd10cm-codes, icd10cm-addenda, hcpcs or rvu)"));
+                }
+                CodeFile file = CodeFile.read(path, chosen, ProgressBar.forTerminal());
+                Map<CodeSystem, Long> bySystem = file.entries().stream().collect(Collectors.groupingBy(e -> e.code().system(), Collectors.counting()));
+                long billable = file.entries().stream().filter(CodeEntry::billable).count();
+                out.println("OK: " + file.format().description() + " (" + path.getFileName() + ")");
+                out.println("  records: " + file.entries().size() + " (" + bySystem.entrySet().stream()
+                        .map(e -> e.getKey().displayName() + " " + e.getValue()).collect(Collectors.joining(", ")) + "), billable: " + billable);
+                file.completeness().ifPresent(c -> out.println("  declares complete: " + c));
+            }
+        } catch (ImportException e) {
+            err.println("Error: " + e.getMessage());
+            err.flush();
+            return ExitCodes.BAD_INPUT;
+        }
+        out.println("  checked in " + (System.nanoTime() - started) / 1_000_000 + " ms");
+        out.flush();
+        return ExitCodes.OK;
+    }
+}

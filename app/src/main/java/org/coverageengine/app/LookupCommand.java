@@ -1,0 +1,119 @@
+package org.coverageengine.app;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import org.coverageengine.adapter.csv.ImportException;
+import org.coverageengine.domain.code.CodeEntry;
+import org.coverageengine.domain.code.CodeSystem;
+import org.coverageengine.domain.port.in.LookUpCode;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** lookup: every catalog fact of a code, or the codes whose descriptions and synonyms match some words. */
+@Command(name = "lookup", mixinStandardHelpOptions = true, description = "Show a code's facts, or search descriptions and synonyms.",
+        footer = {"", "Exit codes: 0 found, 1 nothing found, 4 unreadable pack or code file."})
+final class LookupCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    KnowledgeOptions knowledge;
+
+    @Parameters(paramLabel = "CODE_OR_WORDS", arity = "1..*", description = "A code (95940, S9090, M48.061) or words (spinal decompression).")
+    List<String> words;
+
+    @Option(names = "--limit", defaultValue = "10", description = "Most search results (default: ${DEFAULT-VALUE}).")
+    int limit;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        CoverageEngine engine;
+        try {
+            engine = CoverageEngine.load(knowledge.packs, knowledge.codeFiles, ProgressBar.forTerminal());
+        } catch (ImportException e) {
+            spec.commandLine().getErr().println("Import failed: " + e.getMessage());
+            spec.commandLine().getErr().flush();
+            return ExitCodes.BAD_INPUT;
+        }
+        String query = String.join(" ", words).strip();
+        Optional<LookUpCode.CodeFacts> facts = words.size() == 1 ? engine.lookup.byCode(query) : Optional.empty();
+        if (facts.isPresent()) {
+            print(out, facts.get());
+            out.flush();
+            return ExitCodes.OK;
+        }
+        List<CodeEntry> found = engine.lookup.byKeyword(query, limit);
+        if (found.isEmpty()) {
+            out.println("No code or description matches '" + query + "'.");
+            out.flush();
+            return 1;
+        }
+        out.println(found.size() + " match" + (found.size() == 1 ? "" : "es") + " for '" + query + "':");
+        for (CodeEntry entry : found) {
+            String aka = entry.synonyms().isEmpty() ? "" : " (also known as: " + String.join(", ", entry.synonyms()) + ")";
+            out.println("  " + entry.code().system().displayName() + " " + entry.code().value() + "  " + entry.display() + aka);
+        }
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    private static void print(PrintWriter out, LookUpCode.CodeFacts facts) {
+        for (CodeEntry e : facts.entries()) {
+            out.println(e.code().system().displayName() + " " + e.code().value() + (e.billable() ? "" : "  (category heading, not billable)"));
+            line(out, "Description", e.longDescription());
+            if (e.shortDescription() != null && !e.shortDescription().equals(e.longDescription())) {
+                line(out, "Short description", e.shortDescription());
+            }
+            line(out, "Also known as", e.synonyms().isEmpty() ? null : String.join(", ", e.synonyms()));
+            line(out, "In plain language", e.plainLanguage());
+            line(out, "Clinical context", e.clinicalContext());
+            line(out, "Specialties", e.specialties().isEmpty() ? null : String.join(", ", e.specialties()));
+            line(out, "Add-on code", e.addOn() ? "yes: list separately in addition to the code for the primary procedure" : null);
+            line(out, "RVU", e.rvuFacts().map(r -> r.describe()).orElse(null));
+            line(out, "S-code note", e.temporaryCodeNote().orElse(null));
+            e.notes().forEach(n -> line(out, "Note", n));
+            line(out, "Effective", e.validity().start() == null ? "(no start date known)" : e.validity().start().toString());
+            line(out, "Terminated", e.validity().end() == null ? "(in effect)" : e.validity().end().toString());
+            line(out, "Sources", String.join("; ", e.sources()));
+            out.println();
+        }
+        if (facts.entries().isEmpty()) {
+            out.println(facts.code() + " (not in the loaded catalog)");
+        }
+        if (facts.policyMentions().isEmpty()) {
+            out.println("Policies that mention it: none");
+        } else {
+            out.println("Policies that mention it:");
+            facts.policyMentions().forEach(m -> out.println("  " + m));
+        }
+    }
+
+    private static void line(PrintWriter out, String label, String value) {
+        if (value == null || value.isBlank()) {
+            return;
+        }
+        List<String> wrapped = DecisionText.wrap(value, 90);
+        out.printf("  %-18s %s%n", label + ":", wrapped.get(0));
+        for (int i = 1; i < wrapped.size(); i++) {
+            out.printf("  %-18s %s%n", "", wrapped.get(i));
+        }
+    }
+
+    static String counts(Map<CodeSystem, Integer> counts) {
+        if (counts.isEmpty()) {
+            return "none";
+        }
+        return counts.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .map(e -> e.getKey().displayName() + " " + e.getValue()).collect(Collectors.joining(", "));
+    }
+}

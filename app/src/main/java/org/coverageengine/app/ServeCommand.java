@@ -1,0 +1,84 @@
+package org.coverageengine.app;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import org.coverageengine.adapter.csv.ImportException;
+import org.coverageengine.adapter.fhir.CoverageFhirServer;
+import org.coverageengine.adapter.fhir.FhirSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** serve: the FHIR endpoint at /fhir over the embedded default pack plus any packs and code files given. */
+@Command(name = "serve", mixinStandardHelpOptions = true, description = "Serve FHIR R4 CoverageEligibilityRequest/$submit at /fhir.")
+final class ServeCommand implements Callable<Integer> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    KnowledgeOptions knowledge;
+
+    @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to bind (default: ${DEFAULT-VALUE}).")
+    String host;
+
+    @Option(names = "--port", defaultValue = "8080", description = "Port to bind; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--canonical-base", defaultValue = "http://coverage-policy-engine.example.org/fhir",
+            description = "Base of the extension and CodeSystem canonical URLs (default: ${DEFAULT-VALUE}).")
+    String canonicalBase;
+
+    @Option(names = "--max-body-bytes", defaultValue = "1048576", description = "Largest accepted request body (default: ${DEFAULT-VALUE}).")
+    int maxBodyBytes;
+
+    @Option(names = "--max-items", defaultValue = "500", description = "Most items in one request (default: ${DEFAULT-VALUE}).")
+    int maxItems;
+
+    @Override
+    public Integer call() throws Exception {
+        long started = System.nanoTime();
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        CoverageEngine engine;
+        try {
+            engine = CoverageEngine.load(knowledge.packs, knowledge.codeFiles, ProgressBar.forTerminal());
+        } catch (ImportException e) {
+            err.println("Import failed, not starting: " + e.getMessage());
+            err.flush();
+            return ExitCodes.BAD_INPUT;
+        }
+        FhirSettings settings = new FhirSettings(canonicalBase, maxBodyBytes, maxItems, FhirSettings.DEFAULTS.payerName());
+        CoverageFhirServer server = new CoverageFhirServer(host, port, settings, engine.determiner, engine.policies);
+        try {
+            server.start();
+        } catch (Exception e) {
+            err.println("The server could not start on " + host + ":" + port + ": " + e.getMessage());
+            err.flush();
+            server.close();
+            return ExitCodes.SERVER_FAILED;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            LOG.info("Stopping the FHIR server");
+            server.close();
+        }, "shutdown"));
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        out.println("Coverage Policy Engine serving FHIR R4 at " + server.baseUrl());
+        out.println("  POST " + server.baseUrl() + "/CoverageEligibilityRequest/$submit");
+        out.println("Loaded " + engine.summary.version());
+        out.println("  policies: " + engine.summary.policies() + " (" + String.join(", ", engine.knowledge.get().policies().numbers()) + ")");
+        out.println("  codes: " + LookupCommand.counts(engine.summary.codesBySystem()));
+        engine.summary.completeness().forEach(c -> out.println("  complete code set: " + c));
+        out.println("Started in " + millis + " ms. Stop with Ctrl-C or SIGTERM.");
+        out.flush();
+        LOG.info("Started in {} ms at {}", millis, server.baseUrl());
+        server.join();
+        return ExitCodes.OK;
+    }
+}
