@@ -3,6 +3,7 @@ package org.coverageengine.app;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.coverageengine.adapter.csv.ImportException;
+import org.coverageengine.adapter.csv.PolicyPack;
 import org.coverageengine.adapter.fhir.CoverageFhirServer;
 import org.coverageengine.adapter.fhir.FhirSettings;
 import org.slf4j.Logger;
@@ -41,11 +42,27 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--max-items", defaultValue = "500", description = "Most items in one request (default: ${DEFAULT-VALUE}).")
     int maxItems;
 
+    /** A readiness check: the first request also initialises HAPI's request handling, so users never wait for it. */
+    private static boolean answers(String url) {
+        try {
+            java.net.HttpURLConnection connection = (java.net.HttpURLConnection) java.net.URI.create(url).toURL().openConnection();
+            connection.setConnectTimeout(5_000);
+            connection.setReadTimeout(30_000);
+            int status = connection.getResponseCode();
+            connection.getInputStream().close();
+            return status == 200;
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
     @Override
     public Integer call() throws Exception {
         long started = System.nanoTime();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        CoverageFhirServer.warmUpInBackground();
+        PolicyPack.warmUpInBackground();
         CoverageEngine engine;
         try {
             engine = CoverageEngine.load(knowledge.packs, knowledge.codeFiles, ProgressBar.forTerminal());
@@ -60,6 +77,12 @@ final class ServeCommand implements Callable<Integer> {
             server.start();
         } catch (Exception e) {
             err.println("The server could not start on " + host + ":" + port + ": " + e.getMessage());
+            err.flush();
+            server.close();
+            return ExitCodes.SERVER_FAILED;
+        }
+        if (!answers(server.baseUrl() + "/metadata")) {
+            err.println("The server started but does not answer " + server.baseUrl() + "/metadata");
             err.flush();
             server.close();
             return ExitCodes.SERVER_FAILED;

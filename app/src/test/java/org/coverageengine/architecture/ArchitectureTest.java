@@ -1,12 +1,11 @@
 package org.coverageengine.architecture;
 
-import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /** The layering of docs/architecture.md, checked on every production class of every module. */
-@AnalyzeClasses(packages = "org.coverageengine", importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(packages = "org.coverageengine", importOptions = ProductionClassesOnly.class)
 class ArchitectureTest {
 
     @ArchTest

@@ -88,6 +88,17 @@ public final class PolicyPack implements PolicySource {
         return new PolicyPack(PackFiles.classpath(DEFAULT_PACK));
     }
 
+    /**
+     * Builds the row validator (Hibernate Validator's bootstrap takes a few hundred milliseconds) on another
+     * thread, so that a process can start other work meanwhile.
+     */
+    public static Thread warmUpInBackground() {
+        Thread thread = new Thread(() -> RowBinding.columnsOf(PackRows.PackRow.class), "csv-warm-up");
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
+    }
+
     /** True when the folder looks like a policy pack (it has a pack.csv). */
     public static boolean isPack(Path folder) {
         return Files.isDirectory(folder) && Files.isRegularFile(folder.resolve(PACK));

@@ -38,6 +38,17 @@ public final class CoverageFhirServer implements AutoCloseable {
         jetty.setStopTimeout(5_000);
     }
 
+    /**
+     * Builds HAPI's FHIR model (about 1.5 s, once per process) on another thread, so that a caller can load its
+     * knowledge meanwhile; the server then starts without that wait.
+     */
+    public static Thread warmUpInBackground() {
+        Thread thread = new Thread(FhirContext::forR4Cached, "fhir-warm-up");
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
+    }
+
     /** Starts serving; throws when the port cannot be bound. */
     public CoverageFhirServer start() throws Exception {
         jetty.start();
