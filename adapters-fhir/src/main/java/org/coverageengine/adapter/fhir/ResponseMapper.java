@@ -59,7 +59,7 @@ final class ResponseMapper {
         CoverageEligibilityResponse.InsuranceComponent insurance = response.addInsurance();
         Reference coverage = request.getInsurance().isEmpty() ? null : request.getInsurance().get(0).getCoverage();
         insurance.setCoverage(coverage == null || coverage.isEmpty() ? new Reference().setDisplay("no Coverage in the request")
-                : echo(coverage, "coverage"));
+                : echo(coverage, "the Coverage contained in the request"));
         Map<Outcome, Integer> counts = new EnumMap<>(Outcome.class);
         int notEvaluated = 0;
         for (int i = 0; i < request.getItem().size(); i++) {
