@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import com.google.common.collect.ImmutableList;
 import org.coverageengine.domain.code.Code;
 import org.coverageengine.domain.code.CodeEntry;
 import org.coverageengine.domain.code.CodeSystem;
@@ -118,7 +119,7 @@ public final class CodeFile implements PolicySource {
         List<String> lines = text.lines().toList();
         List<CodeEntry> entries = new ArrayList<>(lines.size());
         Map<Code, Integer> seen = new HashMap<>(lines.size() * 2);
-        String source = "CDC ICD-10-CM order file " + name;
+        List<String> source = ImmutableList.of("CDC ICD-10-CM order file " + name);
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
             int number = i + 1;
@@ -141,7 +142,7 @@ public final class CodeFile implements PolicySource {
             String shortText = line.substring(16, Math.min(line.length(), 76)).strip();
             String longText = line.length() > 77 ? line.substring(77).strip() : shortText;
             entries.add(new CodeEntry(code, shortText, longText, null, null, null, null, DateRange.ALWAYS, false, flag == '1', null,
-                    null, List.of(source)));
+                    null, source));
             report(progress, number, lines.size());
         }
         return new CodeFile(name, CodeFileFormat.ICD10CM_ORDER, List.copyOf(entries), fiscalYear(name, entries.size()));
@@ -151,7 +152,7 @@ public final class CodeFile implements PolicySource {
         List<String> lines = text.lines().toList();
         List<CodeEntry> entries = new ArrayList<>(lines.size());
         Map<Code, Integer> seen = new HashMap<>(lines.size() * 2);
-        String source = "CDC ICD-10-CM codes file " + name;
+        List<String> source = ImmutableList.of("CDC ICD-10-CM codes file " + name);
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
             int number = i + 1;
@@ -165,7 +166,7 @@ public final class CodeFile implements PolicySource {
             duplicate(name, number, 1, code, seen);
             String description = line.substring(8).strip();
             entries.add(new CodeEntry(code, null, description, null, null, null, null, DateRange.ALWAYS, false, true, null, null,
-                    List.of(source)));
+                    source));
             report(progress, number, lines.size());
         }
         return new CodeFile(name, CodeFileFormat.ICD10CM_CODES, List.copyOf(entries), fiscalYear(name, entries.size()));
@@ -229,7 +230,7 @@ public final class CodeFile implements PolicySource {
                 "ACT EFF DT", "TERM DT", "ACTION CD"));
         List<CodeEntry> entries = new ArrayList<>(table.rows().size());
         Map<Code, Integer> seen = new HashMap<>();
-        String source = "CMS HCPCS file " + name;
+        List<String> source = ImmutableList.of("CMS HCPCS file " + name);
         int done = 0;
         for (CsvTable.Row row : table.rows()) {
             done++;
@@ -258,7 +259,7 @@ public final class CodeFile implements PolicySource {
             String longText = row.get("LONG DESCRIPTION");
             entries.add(new CodeEntry(code, row.get("SHORT DESCRIPTION"), longText, null, null, null, null,
                     new DateRange(added, terminated), longText.toLowerCase(Locale.ROOT).contains(ADD_ON_TEXT), true, null, null,
-                    List.of(source)));
+                    source));
             report(progress, done, table.rows().size());
         }
         Matcher year = YEAR.matcher(name);
@@ -286,7 +287,7 @@ public final class CodeFile implements PolicySource {
         CsvTable table = CsvTable.parse(name, text, List.of("HCPCS", "MOD", "DESCRIPTION", "CODE", "RVU", "DAYS"), headerLine, true);
         List<CodeEntry> entries = new ArrayList<>(table.rows().size());
         Map<Code, Integer> seen = new HashMap<>();
-        String source = "CMS PFS RVU file " + name;
+        List<String> source = ImmutableList.of("CMS PFS RVU file " + name);
         int done = 0;
         for (CsvTable.Row row : table.rows()) {
             done++;
@@ -311,7 +312,7 @@ public final class CodeFile implements PolicySource {
             }
             String status = row.get("CODE");
             entries.add(new CodeEntry(code, row.get("DESCRIPTION"), null, null, null, null, null, DateRange.ALWAYS,
-                    "ZZZ".equals(row.get("DAYS")), true, new RvuFacts(work, status, statusNote(status)), null, List.of(source)));
+                    "ZZZ".equals(row.get("DAYS")), true, new RvuFacts(work, status, statusNote(status)), null, source));
             report(progress, done, table.rows().size());
         }
         return new CodeFile(name, CodeFileFormat.PFS_RVU_CSV, List.copyOf(entries), null);

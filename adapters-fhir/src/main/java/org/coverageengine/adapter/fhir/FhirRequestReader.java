@@ -3,7 +3,7 @@ package org.coverageengine.adapter.fhir;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.DataFormatException;
 import ca.uhn.fhir.parser.IParser;
-import ca.uhn.fhir.parser.LenientErrorHandler;
+import ca.uhn.fhir.rest.api.EncodingEnum;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import java.util.List;
 import java.util.Optional;
@@ -34,10 +34,7 @@ public final class FhirRequestReader {
         if (trimmed.startsWith("<") && (trimmed.contains("<!DOCTYPE") || trimmed.contains("<!ENTITY"))) {
             throw new IllegalArgumentException("XML with a DOCTYPE or entity declaration is not accepted");
         }
-        IParser parser = trimmed.startsWith("<") ? context.newXmlParser() : context.newJsonParser();
-        LenientErrorHandler errors = new LenientErrorHandler(false);
-        errors.setErrorOnInvalidValue(true);
-        parser.setParserErrorHandler(errors);
+        IParser parser = FhirExchange.parser(context, trimmed.startsWith("<") ? EncodingEnum.XML : EncodingEnum.JSON);
         IBaseResource resource;
         try {
             resource = parser.parseResource(text);

@@ -1,0 +1,69 @@
+package org.coverageengine.adapter.fhir;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.DataFormatException;
+import ca.uhn.fhir.parser.IParser;
+import ca.uhn.fhir.parser.LenientErrorHandler;
+import ca.uhn.fhir.rest.api.EncodingEnum;
+import org.coverageengine.domain.determination.CoverageDecision;
+import org.coverageengine.domain.port.in.DescribePolicies;
+import org.coverageengine.domain.port.in.DetermineCoverage;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.CoverageEligibilityResponse;
+
+/**
+ * One $submit exchange without HTTP: parse the body, map it to the domain, determine coverage, map the answer back.
+ * The HTTP operation delegates here; benchmarks call it directly to separate HAPI's cost from the engine's.
+ */
+public final class FhirExchange {
+
+    private final FhirContext context;
+    private final DetermineCoverage determineCoverage;
+    private final RequestMapper requests;
+    private final ResponseMapper responses;
+
+    /** Creates the exchange over the domain's inbound ports. */
+    public FhirExchange(FhirContext context, FhirSettings settings, DetermineCoverage determineCoverage, DescribePolicies policies) {
+        this.context = context;
+        this.determineCoverage = determineCoverage;
+        this.requests = new RequestMapper(settings);
+        this.responses = new ResponseMapper(settings, policies);
+    }
+
+    /** Answers a body already read and checked (media type, size, encoding); client errors are thrown as HAPI 4xx exceptions. */
+    public CoverageEligibilityResponse answer(String body, EncodingEnum encoding) {
+        IBaseResource resource = parse(body, encoding);
+        MappedRequest mapped = requests.toDomain(resource);
+        CoverageDecision decision = mapped.request() == null ? null : determineCoverage.determine(mapped.request());
+        return responses.toFhir(mapped, decision);
+    }
+
+    /** The HAPI parser configured as $submit uses it: invalid values are errors, unknown elements are ignored silently. */
+    static IParser parser(FhirContext context, EncodingEnum encoding) {
+        IParser parser = encoding == EncodingEnum.XML ? context.newXmlParser() : context.newJsonParser();
+        LenientErrorHandler errors = new LenientErrorHandler(false);
+        errors.setErrorOnInvalidValue(true);
+        parser.setParserErrorHandler(errors);
+        return parser;
+    }
+
+    private IBaseResource parse(String body, EncodingEnum encoding) {
+        try {
+            return parser(context, encoding).parseResource(body);
+        } catch (DataFormatException e) {
+            throw FhirErrors.badRequest("body", "the body is not a readable FHIR " + encoding.name() + " resource: " + clean(e.getMessage()));
+        } catch (RuntimeException e) {
+            // Parsers throw assorted runtime exceptions on hostile input (deep nesting, bad numbers); all are the client's.
+            throw FhirErrors.badRequest("body", "the body is not a readable FHIR " + encoding.name() + " resource: "
+                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + clean(e.getMessage())));
+        }
+    }
+
+    private static String clean(String message) {
+        if (message == null) {
+            return "";
+        }
+        String text = message.replaceAll("HAPI-\\d+: ", "");
+        return text.length() > 500 ? text.substring(0, 500) + "..." : text;
+    }
+}

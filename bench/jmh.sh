@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Runs the JMH benchmarks. Examples:
+#   bench/jmh.sh                                   # everything (about 10 minutes)
+#   bench/jmh.sh DeterminationBenchmark            # domain throughput, 1/5/50 lines
+#   bench/jmh.sh DeterminationBenchmark -p tableScale=1,10,100 -p lines=5,50   # growth with table size
+#   bench/jmh.sh FhirPathBenchmark                 # full FHIR path vs the HAPI floor
+#   bench/jmh.sh ImportBenchmark                   # import of the full code files
+set -euo pipefail
+cd "$(dirname "$0")/.."
+CP=$(bench/classpath.sh)
+exec java -cp "$CP" -Dcpe.shared.dir="${CPE_SHARED_DIR:-../shared}" org.openjdk.jmh.Main "$@"
