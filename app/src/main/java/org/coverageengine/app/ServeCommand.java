@@ -42,6 +42,10 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--max-items", defaultValue = "500", description = "Most items in one request (default: ${DEFAULT-VALUE}).")
     int maxItems;
 
+    @Option(names = "--reload-every", paramLabel = "SECONDS", defaultValue = "0",
+            description = "Re-read the --pack folders and --codes files every SECONDS and publish them when they read cleanly (0: never).")
+    int reloadEverySeconds;
+
     /** A readiness check: the first request also initialises HAPI's request handling, so users never wait for it. */
     private static boolean answers(String url) {
         try {
@@ -91,6 +95,16 @@ final class ServeCommand implements Callable<Integer> {
             LOG.info("Stopping the FHIR server");
             server.close();
         }, "shutdown"));
+        if (reloadEverySeconds > 0) {
+            java.util.concurrent.ScheduledExecutorService reloads = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread thread = new Thread(r, "reload");
+                thread.setDaemon(true);
+                return thread;
+            });
+            reloads.scheduleWithFixedDelay(new KnowledgeReloader(engine.importer, knowledge.packs, knowledge.codeFiles),
+                    reloadEverySeconds, reloadEverySeconds, java.util.concurrent.TimeUnit.SECONDS);
+            out.println("Reloading packs and code files every " + reloadEverySeconds + " s (a bad file keeps the knowledge in force).");
+        }
         long millis = (System.nanoTime() - started) / 1_000_000;
         out.println("Coverage Policy Engine serving FHIR R4 at " + server.baseUrl());
         out.println("  POST " + server.baseUrl() + "/CoverageEligibilityRequest/$submit");

@@ -83,6 +83,32 @@ public final class PolicyPack implements PolicySource {
         return new PolicyPack(PackFiles.directory(folder));
     }
 
+    /** Reads a pack held in memory (file name to bytes), e.g. one uploaded by a policy author. */
+    public static PolicyPack fromFiles(String location, java.util.Map<String, byte[]> files) {
+        java.util.Map<String, byte[]> copy = java.util.Map.copyOf(files);
+        return new PolicyPack(new PackFiles() {
+            @Override
+            public Optional<byte[]> read(String name) {
+                return Optional.ofNullable(copy.get(name));
+            }
+
+            @Override
+            public String location() {
+                return location;
+            }
+        });
+    }
+
+    /** The files of the embedded default pack, by name (a starting point for a new pack). */
+    public static java.util.Map<String, byte[]> defaultPackFiles() {
+        java.util.Map<String, byte[]> files = new java.util.LinkedHashMap<>();
+        PackFiles classpath = PackFiles.classpath(DEFAULT_PACK);
+        for (String name : List.of(PACK, POLICIES, REFERRALS, REVISIONS, GROUPS, GROUP_CODES, STATEMENTS, CRITERIA, CODES)) {
+            classpath.read(name).ifPresent(bytes -> files.put(name, bytes));
+        }
+        return files;
+    }
+
     /** Reads the embedded default pack (policy 0509, S-code and spinal decompression rules). */
     public static PolicyPack embeddedDefault() {
         return new PolicyPack(PackFiles.classpath(DEFAULT_PACK));

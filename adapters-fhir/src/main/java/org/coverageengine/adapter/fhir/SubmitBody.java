@@ -19,22 +19,25 @@ import java.util.regex.Pattern;
  */
 record SubmitBody(String text, EncodingEnum encoding) {
 
+    private static final long DRAIN_LIMIT = 16L * 1024 * 1024;
     private static final Pattern DOCTYPE = Pattern.compile("<!\\s*(DOCTYPE|ENTITY)", Pattern.CASE_INSENSITIVE);
 
     static SubmitBody read(HttpServletRequest request, FhirSettings settings) {
         EncodingEnum encoding = encodingOf(request.getContentType());
         long declared = request.getContentLengthLong();
-        if (declared > settings.maxBodyBytes()) {
-            throw FhirErrors.tooLarge("body", "the body is " + declared + " bytes; the limit is " + settings.maxBodyBytes() + " bytes");
-        }
         byte[] bytes;
         try (InputStream in = request.getInputStream()) {
+            if (declared > settings.maxBodyBytes()) {
+                drain(in);
+                throw FhirErrors.tooLarge("body", "the body is " + declared + " bytes; the limit is " + settings.maxBodyBytes() + " bytes");
+            }
             bytes = in.readNBytes(settings.maxBodyBytes() + 1);
+            if (bytes.length > settings.maxBodyBytes()) {
+                drain(in);
+                throw FhirErrors.tooLarge("body", "the body is larger than the limit of " + settings.maxBodyBytes() + " bytes");
+            }
         } catch (IOException e) {
             throw FhirErrors.badRequest("body", "the body could not be read: " + e.getMessage());
-        }
-        if (bytes.length > settings.maxBodyBytes()) {
-            throw FhirErrors.tooLarge("body", "the body is larger than the limit of " + settings.maxBodyBytes() + " bytes");
         }
         if (bytes.length == 0) {
             throw FhirErrors.badRequest("body", "the body is empty: send a CoverageEligibilityRequest, a Bundle or a Parameters resource");
@@ -44,6 +47,20 @@ record SubmitBody(String text, EncodingEnum encoding) {
             throw FhirErrors.badRequest("body", "XML with a DOCTYPE or entity declaration is not accepted (external entities are never resolved)");
         }
         return new SubmitBody(text, encoding);
+    }
+
+    /**
+     * Reads and discards what is left of an oversized body (up to 16 MiB), so that ordinary clients, which send the
+     * whole body before reading the answer, receive the 413 instead of a reset connection; beyond that the
+     * connection is closed.
+     */
+    private static void drain(InputStream in) throws IOException {
+        long left = DRAIN_LIMIT;
+        byte[] sink = new byte[8192];
+        int read;
+        while (left > 0 && (read = in.read(sink, 0, (int) Math.min(sink.length, left))) >= 0) {
+            left -= read;
+        }
     }
 
     static EncodingEnum encodingOf(String contentType) {

@@ -48,7 +48,11 @@ final class RunningServer {
     }
 
     static Reply post(String path, String contentType, byte[] body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(SERVER.baseUrl() + path)).timeout(Duration.ofSeconds(30))
+        return post(SERVER.baseUrl(), path, contentType, body);
+    }
+
+    static Reply post(String base, String path, String contentType, byte[] body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         if (contentType != null) {
             request.header("Content-Type", contentType);

@@ -2,7 +2,6 @@ package org.coverageengine.domain.code;
 
 import java.util.Locale;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * A well-formed code of one code system, in normal form (ICD-10-CM with its dot, letters upper case).
@@ -10,11 +9,8 @@ import java.util.regex.Pattern;
  */
 public record Code(CodeSystem system, String value) implements Comparable<Code> {
 
-    private static final Pattern CPT_CATEGORY_I = Pattern.compile("\\d{5}");
-    private static final Pattern CPT_CATEGORY_II = Pattern.compile("\\d{4}F");
-    private static final Pattern CPT_CATEGORY_III = Pattern.compile("\\d{4}T");
-    private static final Pattern HCPCS_LEVEL_II = Pattern.compile("[A-Z]\\d{4}");
-    private static final Pattern ICD10CM_DOTTED = Pattern.compile("[A-Z]\\d[A-Z0-9](\\.[A-Z0-9]{1,4})?");
+    // Formats (checked by hand below): CPT \d{5}, \d{4}F, \d{4}T; HCPCS [A-Z]\d{4};
+    // ICD-10-CM (dotted) [A-Z]\d[A-Z0-9](\.[A-Z0-9]{1,4})?
 
     /** Validates the normal form; use {@link #of} to parse text that may need normalising. */
     public Code {
@@ -32,7 +28,7 @@ public record Code(CodeSystem system, String value) implements Comparable<Code> 
         if (text == null || text.isBlank()) {
             throw new InvalidCodeException(text == null ? "" : text, "a " + system.displayName() + " code is required, but it is empty");
         }
-        String trimmed = text.trim().toUpperCase(Locale.ROOT);
+        String trimmed = isNormal(text) ? text : text.trim().toUpperCase(Locale.ROOT);
         if (system == CodeSystem.ICD10CM) {
             return new Code(system, dottedIcd(trimmed));
         }
@@ -95,7 +91,26 @@ public record Code(CodeSystem system, String value) implements Comparable<Code> 
         return value;
     }
 
+    /** True when the text has no lower-case letters and no surrounding spaces, so it needs no copy to normalise. */
+    private static boolean isNormal(String text) {
+        int n = text.length();
+        if (n == 0 || text.charAt(0) <= ' ' || text.charAt(n - 1) <= ' ') {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c >= 'a' && c <= 'z' || c > 0x7F) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static String dottedIcd(String text) {
+        int dot = text.indexOf('.');
+        if (dot == 3 && text.lastIndexOf('.') == 3 && text.length() > 4) {
+            return text;
+        }
         String compact = text.replace(".", "");
         if (text.indexOf('.') >= 0 && (text.indexOf('.') != 3 || text.indexOf('.') != text.lastIndexOf('.'))) {
             throw new InvalidCodeException(text, "an ICD-10-CM code has at most one dot, after its third character (e.g. M48.061)");
@@ -109,21 +124,62 @@ public record Code(CodeSystem system, String value) implements Comparable<Code> 
         return compact.substring(0, 3) + "." + compact.substring(3);
     }
 
+    // Hand-written checks equivalent to the patterns above: codes are parsed on every request line, where a regex
+    // match costs several times more than these few character tests.
+    private static boolean isCpt(String v) {
+        if (v.length() != 5 || !digits(v, 0, 4)) {
+            return false;
+        }
+        char last = v.charAt(4);
+        return (last >= '0' && last <= '9') || last == 'F' || last == 'T';
+    }
+
+    private static boolean isHcpcs(String v) {
+        return v.length() == 5 && v.charAt(0) >= 'A' && v.charAt(0) <= 'Z' && digits(v, 1, 5);
+    }
+
+    private static boolean isIcd10cmDotted(String v) {
+        int n = v.length();
+        if (n < 3 || n == 4 || n > 8 || v.charAt(0) < 'A' || v.charAt(0) > 'Z' || !digits(v, 1, 2) || !alphanumeric(v, 2, 3)) {
+            return false;
+        }
+        return n == 3 || v.charAt(3) == '.' && alphanumeric(v, 4, n);
+    }
+
+    private static boolean digits(String v, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = v.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean alphanumeric(String v, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = v.charAt(i);
+            if (!(c >= '0' && c <= '9' || c >= 'A' && c <= 'Z')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static String formatProblem(CodeSystem system, String value) {
         switch (system) {
             case CPT:
-                if (CPT_CATEGORY_I.matcher(value).matches() || CPT_CATEGORY_II.matcher(value).matches()
-                        || CPT_CATEGORY_III.matcher(value).matches()) {
+                if (isCpt(value)) {
                     return null;
                 }
                 return "a CPT code is 5 digits (Category I, e.g. 95940), or 4 digits followed by F (Category II) or T (Category III, e.g. 0202T)";
             case HCPCS:
-                if (HCPCS_LEVEL_II.matcher(value).matches()) {
+                if (isHcpcs(value)) {
                     return null;
                 }
                 return "a HCPCS Level II code is one letter followed by 4 digits (e.g. G0453, S9090)";
             case ICD10CM:
-                if (ICD10CM_DOTTED.matcher(value).matches()) {
+                if (isIcd10cmDotted(value)) {
                     return null;
                 }
                 if (value.length() > 8) {

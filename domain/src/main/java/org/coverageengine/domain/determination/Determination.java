@@ -1,6 +1,5 @@
 package org.coverageengine.domain.determination;
 
-import com.google.common.collect.ImmutableList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -27,10 +26,10 @@ public record Determination(
     /** Copies the lists. */
     public Determination {
         Objects.requireNonNull(outcome, "outcome");
-        reasons = ImmutableList.copyOf(reasons);
-        citations = ImmutableList.copyOf(citations);
-        criteria = ImmutableList.copyOf(criteria);
-        modifiers = modifiers == null ? ImmutableList.of() : ImmutableList.copyOf(modifiers);
+        reasons = List.copyOf(reasons);
+        citations = List.copyOf(citations);
+        criteria = List.copyOf(criteria);
+        modifiers = modifiers == null ? List.of() : List.copyOf(modifiers);
     }
 
     /** The units the policy allows for this line, when it limits them. */

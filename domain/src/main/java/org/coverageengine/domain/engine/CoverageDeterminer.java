@@ -1,5 +1,8 @@
 package org.coverageengine.domain.engine;
 
+import com.google.common.cache.CacheBuilder;
+import com.google.common.cache.CacheLoader;
+import com.google.common.cache.LoadingCache;
 import com.google.common.collect.ImmutableList;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -35,6 +38,7 @@ public final class CoverageDeterminer implements DetermineCoverage {
 
     private final Supplier<Knowledge> knowledge;
     private final Clock clock;
+    private final LoadingCache<Policy, PolicyIndex> indexes = CacheBuilder.newBuilder().weakKeys().build(CacheLoader.from(PolicyIndex::new));
 
     /** Creates the determiner over the knowledge in force; the clock supplies "today" when a request has no date. */
     public CoverageDeterminer(Supplier<Knowledge> knowledge, Clock clock) {
@@ -64,21 +68,20 @@ public final class CoverageDeterminer implements DetermineCoverage {
 
         List<Policy> inEffect = snapshot.policies().inEffectOn(date);
         List<PolicyEvaluation> evaluations = new ArrayList<>(inEffect.size());
+        List<PolicyIndex> outOfScope = new ArrayList<>(0);
         for (Policy policy : inEffect) {
             if (policy.governs().contains(lob)) {
-                evaluations.add(new PolicyEvaluation(policy, lines, requestDiagnoses, date, lob, request.attestedCriteria(), catalog));
+                evaluations.add(new PolicyEvaluation(indexes.getUnchecked(policy), lines, requestDiagnoses, date, lob, request.attestedCriteria()));
+            } else {
+                outOfScope.add(indexes.getUnchecked(policy));
             }
         }
-        List<Policy> outOfScope = new ArrayList<>();
-        for (Policy policy : inEffect) {
-            if (!policy.governs().contains(lob)) {
-                outOfScope.add(policy);
-            }
-        }
-        List<Policy> notYetInEffect = new ArrayList<>();
-        for (String number : snapshot.policies().numbers()) {
-            if (inEffect.stream().noneMatch(p -> p.number().equals(number))) {
-                snapshot.policies().earliest(number).ifPresent(notYetInEffect::add);
+        List<PolicyIndex> notYetInEffect = new ArrayList<>(0);
+        if (inEffect.size() < snapshot.policies().numbers().size()) {
+            for (String number : snapshot.policies().numbers()) {
+                if (inEffect.stream().noneMatch(p -> p.number().equals(number))) {
+                    snapshot.policies().earliest(number).ifPresent(p -> notYetInEffect.add(indexes.getUnchecked(p)));
+                }
             }
         }
 
@@ -86,24 +89,27 @@ public final class CoverageDeterminer implements DetermineCoverage {
         for (int i = 0; i < lines.size(); i++) {
             ParsedLine line = lines.get(i);
             if (!line.problems().isEmpty()) {
-                determinations.add(invalid(line, catalog, date));
+                determinations.add(invalid(line));
                 continue;
             }
             List<Finding> findings = new ArrayList<>(2);
             for (PolicyEvaluation evaluation : evaluations) {
-                evaluation.evaluate(i).ifPresent(findings::add);
-            }
-            for (Policy policy : outOfScope) {
-                if (policy.mentions(line.code())) {
-                    findings.add(outOfScope(policy, lob));
+                Finding finding = evaluation.evaluate(i);
+                if (finding != null) {
+                    findings.add(finding);
                 }
             }
-            for (Policy policy : notYetInEffect) {
+            for (PolicyIndex policy : outOfScope) {
                 if (policy.mentions(line.code())) {
-                    findings.add(notInEffect(policy, date));
+                    findings.add(outOfScope(policy.policy, lob));
                 }
             }
-            determinations.add(combine(line, findings, catalog, date, lob));
+            for (PolicyIndex policy : notYetInEffect) {
+                if (policy.mentions(line.code())) {
+                    findings.add(notInEffect(policy.policy, date));
+                }
+            }
+            determinations.add(combine(line, findings, date, lob));
         }
         return new CoverageDecision(snapshot.version(), date, dateAssumed, lob, lobAssumed, determinations, notices);
     }
@@ -113,12 +119,18 @@ public final class CoverageDeterminer implements DetermineCoverage {
         for (RequestedLine line : lines) {
             List<String> problems = new ArrayList<>(0);
             Code code = null;
+            CodeEntry entry = null;
             try {
                 code = line.procedure().parse();
                 if (!code.system().isProcedure()) {
                     problems.add(code + " is a diagnosis code, not a procedure code");
                 } else {
-                    validity(code, catalog, date).ifPresent(problems::add);
+                    List<CodeEntry> entries = catalog.entries(code);
+                    validity(code, entries, catalog, date).ifPresent(problems::add);
+                    entry = entryOn(entries, date);
+                    if (entry == null && !entries.isEmpty()) {
+                        entry = entries.get(entries.size() - 1);
+                    }
                 }
             } catch (InvalidCodeException e) {
                 problems.add("procedure " + e.getMessage());
@@ -128,23 +140,22 @@ public final class CoverageDeterminer implements DetermineCoverage {
                 try {
                     Code diagnosis = text.parse();
                     diagnoses.add(diagnosis);
-                    validity(diagnosis, catalog, date).ifPresent(p -> problems.add("diagnosis " + p));
+                    validity(diagnosis, catalog.entries(diagnosis), catalog, date).ifPresent(p -> problems.add("diagnosis " + p));
                 } catch (InvalidCodeException e) {
                     problems.add("diagnosis " + e.getMessage());
                 }
             }
-            parsed.add(new ParsedLine(line, code, diagnoses, problems));
+            parsed.add(new ParsedLine(line, code, entry != null && entry.addOn(), entry == null ? null : entry.display(), diagnoses, problems));
         }
         return parsed;
     }
 
     /** Why a well-formed code is not valid on the date, judged by what the catalog knows (rule 11). */
-    static Optional<String> validity(Code code, CodeCatalog catalog, LocalDate date) {
-        List<CodeEntry> entries = catalog.entries(code);
+    static Optional<String> validity(Code code, List<CodeEntry> entries, CodeCatalog catalog, LocalDate date) {
         if (!entries.isEmpty()) {
-            Optional<CodeEntry> onDate = catalog.entryOn(code, date);
-            if (onDate.isPresent()) {
-                return onDate.get().billable() ? Optional.empty()
+            CodeEntry onDate = entryOn(entries, date);
+            if (onDate != null) {
+                return onDate.billable() ? Optional.empty()
                         : Optional.of(code + " is a category heading, not a billable " + code.system().displayName() + " code");
             }
             CodeEntry nearest = entries.get(0);
@@ -160,6 +171,15 @@ public final class CoverageDeterminer implements DetermineCoverage {
                     + " (the complete official code set for that date was loaded and does not list it)");
         }
         return Optional.empty();
+    }
+
+    private static CodeEntry entryOn(List<CodeEntry> entries, LocalDate date) {
+        for (int i = 0; i < entries.size(); i++) {
+            if (entries.get(i).validity().contains(date)) {
+                return entries.get(i);
+            }
+        }
+        return null;
     }
 
     private static List<Code> requestDiagnoses(List<ParsedLine> lines) {
@@ -193,31 +213,43 @@ public final class CoverageDeterminer implements DetermineCoverage {
         return String.join(", ", names);
     }
 
-    private static Determination invalid(ParsedLine line, CodeCatalog catalog, LocalDate date) {
+    private static Determination invalid(ParsedLine line) {
         List<String> reasons = new ArrayList<>();
         for (String problem : line.problems()) {
             reasons.add("Invalid: " + problem + ".");
         }
         return new Determination(line.line().sequence(), line.line().procedure().toString(),
-                line.code() == null ? null : line.code().system(), display(line.code(), catalog, date), Outcome.INVALID, reasons,
+                line.code() == null ? null : line.code().system(), line.display(), Outcome.INVALID, reasons,
                 List.of(), List.of(), null, line.line().quantity(), false, line.line().modifiers());
     }
 
-    private static Determination combine(ParsedLine line, List<Finding> findings, CodeCatalog catalog, LocalDate date,
-            LineOfBusiness lob) {
+    private static Determination combine(ParsedLine line, List<Finding> findings, LocalDate date, LineOfBusiness lob) {
         Code code = line.code();
         RequestedLine requested = line.line();
         if (findings.isEmpty()) {
-            return new Determination(requested.sequence(), code.value(), code.system(), display(code, catalog, date), Outcome.NO_POLICY,
+            return new Determination(requested.sequence(), code.value(), code.system(), line.display(), Outcome.NO_POLICY,
                     List.of("No loaded policy governs " + code + " on " + date + " for " + lob.displayName() + " plans."), List.of(),
                     List.of(), null, requested.quantity(), false, requested.modifiers());
+        }
+        if (findings.size() == 1) {
+            Finding only = findings.get(0);
+            boolean withCriteria = only.outcome() == Outcome.CONDITIONAL || only.outcome() == Outcome.COVERED;
+            return new Determination(requested.sequence(), code.value(), code.system(), line.display(), only.outcome(), only.reasons(),
+                    only.citations(), withCriteria ? only.criteria() : List.of(), only.allowedUnits(), requested.quantity(),
+                    only.priorAuthorization(), requested.modifiers());
         }
         List<Finding> ordered = new ArrayList<>(findings);
         ordered.sort((a, b) -> Integer.compare(a.outcome().ordinal(), b.outcome().ordinal()));
         Outcome outcome = ordered.get(0).outcome();
-        List<String> reasons = new ArrayList<>();
-        List<Citation> citations = new ArrayList<>();
-        List<Criterion> criteria = new ArrayList<>();
+        int reasonCount = 0;
+        int citationCount = 0;
+        for (Finding finding : ordered) {
+            reasonCount += finding.reasons().size();
+            citationCount += finding.citations().size();
+        }
+        List<String> reasons = new ArrayList<>(reasonCount);
+        List<Citation> citations = new ArrayList<>(citationCount);
+        List<Criterion> criteria = new ArrayList<>(0);
         Integer allowed = null;
         boolean priorAuth = false;
         for (Finding finding : ordered) {
@@ -227,19 +259,11 @@ public final class CoverageDeterminer implements DetermineCoverage {
                 criteria.addAll(finding.criteria());
             }
             if (finding.allowedUnits() != null) {
-                allowed = allowed == null ? finding.allowedUnits() : Math.min(allowed, finding.allowedUnits());
+                allowed = allowed == null ? finding.allowedUnits() : Integer.valueOf(Math.min(allowed, finding.allowedUnits()));
             }
             priorAuth |= finding.priorAuthorization();
         }
-        return new Determination(requested.sequence(), code.value(), code.system(), display(code, catalog, date), outcome, reasons,
+        return new Determination(requested.sequence(), code.value(), code.system(), line.display(), outcome, reasons,
                 citations, criteria, allowed, requested.quantity(), priorAuth, requested.modifiers());
-    }
-
-    private static String display(Code code, CodeCatalog catalog, LocalDate date) {
-        if (code == null) {
-            return null;
-        }
-        Optional<CodeEntry> entry = catalog.entryOn(code, date);
-        return entry.or(() -> catalog.latest(code)).map(CodeEntry::display).orElse(null);
     }
 }

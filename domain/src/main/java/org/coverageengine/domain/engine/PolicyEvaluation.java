@@ -1,117 +1,103 @@
 package org.coverageengine.domain.engine;
 
-import com.google.common.collect.ImmutableList;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.coverageengine.domain.code.Code;
-import org.coverageengine.domain.code.CodeEntry;
 import org.coverageengine.domain.determination.Citation;
 import org.coverageengine.domain.determination.Criterion;
 import org.coverageengine.domain.determination.LineOfBusiness;
 import org.coverageengine.domain.determination.Outcome;
-import org.coverageengine.domain.policy.CodeGroup;
 import org.coverageengine.domain.policy.Condition;
 import org.coverageengine.domain.policy.CriteriaNode;
 import org.coverageengine.domain.policy.Effect;
-import org.coverageengine.domain.policy.LineFacts;
-import org.coverageengine.domain.policy.Policy;
 import org.coverageengine.domain.policy.Statement;
-import org.coverageengine.domain.port.out.CodeCatalog;
 
 /**
- * Applies one policy version to every line of one request. Group membership of each line is computed once;
- * conditions then read it from arrays, so the cost per line does not grow with the size of the code lists.
+ * Applies one policy version to every line of one request. Each line's groups are found once (one hash look-up
+ * through the {@link PolicyIndex}); group counts, first lines and primary procedures are then counted once, so every
+ * condition is answered in constant time, whatever the size of the code lists or the number of lines.
  */
 final class PolicyEvaluation {
 
-    private final Policy policy;
+    private static final int MAX_FOLLOW_DEPTH = 8;
+
+    private final PolicyIndex index;
     private final List<ParsedLine> lines;
     private final List<Code> requestDiagnoses;
     private final LocalDate date;
     private final LineOfBusiness lob;
     private final Set<String> attested;
-    private final CodeCatalog catalog;
-    private final Map<String, CodeGroup> groups;
-    private final Set<String>[] lineGroups;
+    private final long[] lineMasks;
+    private final boolean[] primary;
+    private final int primaryCount;
+    private final int[] groupCount;
+    private final int[] firstInGroup;
+    private final int[] secondInGroup;
     private final Finding[] memo;
+    private Map<String, List<Criterion>> criteriaLists;
+    private Map<String, String> followReasons;
 
-    @SuppressWarnings("unchecked")
-    PolicyEvaluation(Policy policy, List<ParsedLine> lines, List<Code> requestDiagnoses, LocalDate date, LineOfBusiness lob,
-            Set<String> attested, CodeCatalog catalog) {
-        this.policy = policy;
+    PolicyEvaluation(PolicyIndex index, List<ParsedLine> lines, List<Code> requestDiagnoses, LocalDate date, LineOfBusiness lob,
+            Set<String> attested) {
+        this.index = index;
         this.lines = lines;
         this.requestDiagnoses = requestDiagnoses;
         this.date = date;
         this.lob = lob;
         this.attested = attested;
-        this.catalog = catalog;
-        this.groups = policy.groups();
-        this.lineGroups = new Set[lines.size()];
-        this.memo = new Finding[lines.size()];
-        for (int i = 0; i < lines.size(); i++) {
-            Code code = lines.get(i).code();
-            Set<String> in = Set.of();
-            if (code != null) {
-                for (Map.Entry<String, CodeGroup> group : groups.entrySet()) {
-                    if (group.getValue().contains(code, date)) {
-                        if (in.isEmpty()) {
-                            in = new HashSet<>(4);
-                        }
-                        in.add(group.getKey());
-                    }
+        int n = lines.size();
+        int groups = index.groupNames.length;
+        this.groupCount = new int[groups];
+        this.firstInGroup = new int[groups];
+        this.secondInGroup = new int[groups];
+        this.lineMasks = new long[n];
+        this.primary = new boolean[n];
+        this.memo = new Finding[n];
+        int primaries = 0;
+        for (int i = 0; i < n; i++) {
+            ParsedLine line = lines.get(i);
+            long mask = line.code() == null ? 0 : index.groupsOf(line.code(), date);
+            lineMasks[i] = mask;
+            long bits = mask;
+            while (bits != 0) {
+                int g = Long.numberOfTrailingZeros(bits);
+                bits &= bits - 1;
+                if (groupCount[g] == 0) {
+                    firstInGroup[g] = i;
+                } else if (groupCount[g] == 1) {
+                    secondInGroup[g] = i;
                 }
+                groupCount[g]++;
             }
-            lineGroups[i] = in;
+            primary[i] = line.code() != null && line.code().system().isProcedure() && !line.addOn() && (mask & index.ancillaryMask) == 0;
+            if (primary[i]) {
+                primaries++;
+            }
         }
+        this.primaryCount = primaries;
     }
 
-    /** True when the policy's groups hold the line's code on the date. */
-    boolean touches(int index) {
-        return !lineGroups[index].isEmpty();
+    /** What the policy decides for the line, or null when no deciding statement applies. */
+    Finding evaluate(int line) {
+        return evaluate(line, 0);
     }
 
-    /** What the policy decides for the line, or empty when no deciding statement applies. */
-    Optional<Finding> evaluate(int index) {
-        return Optional.ofNullable(evaluate(index, new HashSet<>()));
-    }
-
-    private Finding evaluate(int index, Set<Integer> following) {
-        if (memo[index] != null) {
-            return memo[index];
+    private Finding evaluate(int line, int depth) {
+        if (memo[line] != null) {
+            return memo[line];
         }
-        if (lineGroups[index].isEmpty()) {
+        if (lineMasks[line] == 0 || depth > MAX_FOLLOW_DEPTH) {
             return null;
         }
-        Facts facts = new Facts(index);
-        Integer allowed = null;
-        boolean priorAuth = false;
-        List<String> annotationReasons = new ArrayList<>();
-        List<Citation> annotationCitations = new ArrayList<>();
-        for (Statement statement : policy.statements()) {
-            if (!statement.effect().decides() && applies(statement, index, facts)) {
-                if (statement.effect() instanceof Effect.LimitUnits limit) {
-                    allowed = allowed == null ? limit.units() : Math.min(allowed, limit.units());
-                    int requested = lines.get(index).line().quantity();
-                    String excess = requested > limit.units()
-                            ? " " + requested + " units requested; the " + (requested - limit.units()) + " unit(s) above the limit are not covered."
-                            : "";
-                    annotationReasons.add(prefix() + statement.reason() + excess);
-                } else {
-                    priorAuth = true;
-                    annotationReasons.add(prefix() + statement.reason());
-                }
-                annotationCitations.add(cite(statement, index));
-            }
-        }
+        PolicyIndex.CompiledStatement[] statements = index.statements;
         Finding decided = null;
-        for (Statement statement : policy.statements()) {
-            if (statement.effect().decides() && applies(statement, index, facts)) {
-                decided = decide(statement, index, following);
+        for (PolicyIndex.CompiledStatement statement : statements) {
+            if (statement.decides() && applies(statement, line)) {
+                decided = decide(statement, line, depth);
                 if (decided != null) {
                     break;
                 }
@@ -120,80 +106,134 @@ final class PolicyEvaluation {
         if (decided == null) {
             return null;
         }
-        Finding finding = new Finding(decided.outcome(),
-                ImmutableList.<String>builder().addAll(decided.reasons()).addAll(annotationReasons).build(),
-                ImmutableList.<Citation>builder().addAll(decided.citations()).addAll(annotationCitations).build(),
-                decided.criteria(),
-                minUnits(allowed, decided.allowedUnits()),
-                priorAuth || decided.priorAuthorization());
-        if (following.isEmpty()) {
-            memo[index] = finding;
+        Integer allowed = decided.allowedUnits();
+        boolean priorAuth = decided.priorAuthorization();
+        List<String> reasons = null;
+        List<Citation> citations = null;
+        for (PolicyIndex.CompiledStatement statement : statements) {
+            if (statement.decides() || !applies(statement, line)) {
+                continue;
+            }
+            if (reasons == null) {
+                reasons = new ArrayList<>(decided.reasons());
+                citations = new ArrayList<>(decided.citations());
+            }
+            if (statement.statement().effect() instanceof Effect.LimitUnits limit) {
+                allowed = allowed == null ? limit.units() : Math.min(allowed, limit.units());
+                int requested = lines.get(line).line().quantity();
+                reasons.add(requested > limit.units() ? statement.reason() + " " + requested + " units requested; the "
+                        + (requested - limit.units()) + " unit(s) above the limit are not covered." : statement.reason());
+            } else {
+                priorAuth = true;
+                reasons.add(statement.reason());
+            }
+            citations.add(cite(statement, line));
+        }
+        Finding finding = reasons == null ? decided
+                : new Finding(decided.outcome(), reasons, citations, decided.criteria(), allowed, priorAuth);
+        if (depth == 0) {
+            memo[line] = finding;
         }
         return finding;
     }
 
-    private static Integer minUnits(Integer a, Integer b) {
-        if (a == null) {
-            return b;
-        }
-        return b == null ? a : Integer.valueOf(Math.min(a, b));
-    }
-
-    private boolean applies(Statement statement, int index, Facts facts) {
-        if (!statement.appliesTo(lob)) {
+    private boolean applies(PolicyIndex.CompiledStatement statement, int line) {
+        if ((statement.lineMask() & lineMasks[line]) == 0 || (statement.linesOfBusiness() & (1L << lob.ordinal())) == 0) {
             return false;
         }
-        boolean inLineGroup = false;
-        for (String group : statement.lineGroups()) {
-            if (lineGroups[index].contains(group)) {
-                inLineGroup = true;
-                break;
+        for (PolicyIndex.Check check : statement.checks()) {
+            if (holds(check, line) == check.negated()) {
+                return false;
             }
         }
-        return inLineGroup && statement.conditionsHold(facts);
+        return true;
     }
 
-    private Finding decide(Statement statement, int index, Set<Integer> following) {
+    private boolean holds(PolicyIndex.Check check, int line) {
+        switch (check.kind()) {
+            case OTHER_LINE_IN_GROUPS: {
+                int g = Long.numberOfTrailingZeros(check.groups());
+                return groupCount[g] - ((lineMasks[line] >>> g) & 1) > 0;
+            }
+            case OTHER_PRIMARY:
+                return primaryCount - (primary[line] ? 1 : 0) > 0;
+            case DIAGNOSES_IN_GROUPS:
+                return diagnosesAllIn(line, check.groups());
+            case EARLIER_LINE_IN_GROUPS: {
+                int g = Long.numberOfTrailingZeros(check.groups());
+                return groupCount[g] > 0 && firstInGroup[g] < line;
+            }
+            default:
+                throw new IllegalStateException("unknown check " + check.kind());
+        }
+    }
+
+    private Finding decide(PolicyIndex.CompiledStatement compiled, int line, int depth) {
+        Statement statement = compiled.statement();
         Effect effect = statement.effect();
-        Citation citation = cite(statement, index);
         if (effect instanceof Effect.Decide decide) {
-            return new Finding(decide.outcome(), List.of(prefix() + statement.reason()), List.of(citation), List.of(), null, false);
+            return new Finding(decide.outcome(), List.of(compiled.reason()), List.of(cite(compiled, line)), List.of(), null, false);
         }
         if (effect instanceof Effect.RequireCriteria require) {
-            CriteriaNode tree = policy.criteriaSets().get(require.criteriaSet());
+            CriteriaNode tree = index.policy.criteriaSets().get(require.criteriaSet());
             boolean met = tree.metBy(attested);
-            List<Criterion> criteria = new ArrayList<>();
-            flatten(tree, criteria);
             String verdict = met ? " Every criterion is attested as met." : " Document that the criteria listed are met.";
-            return new Finding(met ? Outcome.COVERED : Outcome.CONDITIONAL, List.of(prefix() + statement.reason() + verdict),
-                    List.of(citation), criteria, null, false);
+            return new Finding(met ? Outcome.COVERED : Outcome.CONDITIONAL, List.of(compiled.reason() + verdict),
+                    List.of(cite(compiled, line)), criteria(require.criteriaSet(), tree), null, false);
         }
         if (effect instanceof Effect.FollowGroup follow) {
-            int leader = firstOtherLineIn(follow.group(), index);
-            if (leader < 0 || following.contains(leader)) {
+            int leader = firstOtherLineIn(index.bit(follow.group()), line);
+            if (leader < 0) {
                 return null;
             }
-            following.add(index);
-            Finding led = evaluate(leader, following);
-            following.remove(index);
+            Finding led = evaluate(leader, depth + 1);
             if (led == null) {
                 return null;
             }
-            ParsedLine leaderLine = lines.get(leader);
-            String reason = prefix() + statement.reason() + " It follows line " + leaderLine.line().sequence() + " ("
-                    + leaderLine.code() + "), which is " + led.outcome().code() + ".";
-            return new Finding(led.outcome(), ImmutableList.<String>builder().add(reason).addAll(led.reasons()).build(),
-                    ImmutableList.<Citation>builder().add(citation).addAll(led.citations()).build(), led.criteria(), null,
-                    led.priorAuthorization());
+            List<String> reasons = new ArrayList<>(led.reasons().size() + 1);
+            reasons.add(followReason(compiled, leader, led));
+            reasons.addAll(led.reasons());
+            List<Citation> citations = new ArrayList<>(led.citations().size() + 1);
+            citations.add(cite(compiled, line));
+            citations.addAll(led.citations());
+            return new Finding(led.outcome(), reasons, citations, led.criteria(), null, led.priorAuthorization());
         }
         throw new IllegalStateException("not a deciding effect: " + effect);
     }
 
-    /** Lists the criteria under the root: each node once, saying how it counts (required, or one of several). */
-    private void flatten(CriteriaNode root, List<Criterion> into) {
-        for (CriteriaNode child : root.children()) {
-            flatten(child, childRequirement(root, "required"), into);
+    /** "... It follows line 2 (95940), which is conditional.": the same text for every line following one leader. */
+    private String followReason(PolicyIndex.CompiledStatement compiled, int leader, Finding led) {
+        if (followReasons == null) {
+            followReasons = new HashMap<>(4);
         }
+        String key = compiled.statement().id() + "#" + leader;
+        String reason = followReasons.get(key);
+        if (reason == null) {
+            ParsedLine leaderLine = lines.get(leader);
+            reason = compiled.reason() + " It follows line " + leaderLine.line().sequence() + " (" + leaderLine.code()
+                    + "), which is " + led.outcome().code() + ".";
+            followReasons.put(key, reason);
+        }
+        return reason;
+    }
+
+    private List<Criterion> criteria(String set, CriteriaNode tree) {
+        if (attested.isEmpty()) {
+            // Nothing attested: the list is the same for every request, so the index keeps it.
+            return index.unattestedCriteria.computeIfAbsent(set, s -> flattenAll(tree));
+        }
+        if (criteriaLists == null) {
+            criteriaLists = new HashMap<>(2);
+        }
+        return criteriaLists.computeIfAbsent(set, s -> flattenAll(tree));
+    }
+
+    private List<Criterion> flattenAll(CriteriaNode tree) {
+        List<Criterion> list = new ArrayList<>();
+        for (CriteriaNode child : tree.children()) {
+            flatten(child, childRequirement(tree, "required"), list);
+        }
+        return List.copyOf(list);
     }
 
     private void flatten(CriteriaNode node, String requirement, List<Criterion> into) {
@@ -215,153 +255,94 @@ final class PolicyEvaluation {
         return "required".equals(parentRequirement) ? "required" : "all of " + parent.code();
     }
 
-    private String prefix() {
-        return "Policy " + policy.number() + " (" + policy.title() + "): ";
-    }
-
-    private Citation cite(Statement statement, int index) {
-        ParsedLine line = lines.get(index);
-        StringBuilder trigger = new StringBuilder();
-        trigger.append(line.code()).append(" is in ");
-        List<String> mine = new ArrayList<>();
-        for (String group : statement.lineGroups()) {
-            if (lineGroups[index].contains(group)) {
-                mine.add(group + " (" + groups.get(group).title() + ")");
+    private Citation cite(PolicyIndex.CompiledStatement compiled, int line) {
+        Statement statement = compiled.statement();
+        ParsedLine parsed = lines.get(line);
+        StringBuilder trigger = new StringBuilder(192).append(parsed.code().value()).append(" is in ");
+        boolean first = true;
+        for (int g : compiled.lineGroupIds()) {
+            if ((lineMasks[line] & (1L << g)) != 0) {
+                trigger.append(first ? "" : ", ").append(index.groupNames[g]).append(" (").append(index.groupTitles[g]).append(')');
+                first = false;
             }
         }
-        trigger.append(String.join(", ", mine));
         for (Condition condition : statement.conditions()) {
-            String why = explain(condition, index);
-            if (!why.isEmpty()) {
-                trigger.append("; ").append(why);
-            }
+            explain(condition, line, trigger);
         }
-        return new Citation(policy.number(), policy.title(), policy.effectiveDate(), statement.section(), statement.id(),
+        return new Citation(index.policy.number(), index.policy.title(), index.policy.effectiveDate(), statement.section(), statement.id(),
                 trigger.toString());
     }
 
-    private String explain(Condition condition, int index) {
+    private void explain(Condition condition, int line, StringBuilder into) {
         if (condition instanceof Condition.RequestHasGroup has) {
-            return "the request has " + codesIn(has.group(), index, false) + " in " + has.group();
-        }
-        if (condition instanceof Condition.EarlierLineInGroup earlier) {
-            return "an earlier line has " + codesIn(earlier.group(), index, true) + " in " + earlier.group();
-        }
-        if (condition instanceof Condition.DiagnosesAllIn dx) {
-            return "every diagnosis (" + joinCodes(diagnosesOf(index)) + ") is in " + String.join(" or ", dx.groups());
-        }
-        if (condition instanceof Condition.RequestHasPrimaryProcedure) {
-            List<Code> primaries = new ArrayList<>();
+            into.append("; the request has ");
+            codesIn(index.bit(has.group()), line, lines.size(), into);
+            into.append(" in ").append(has.group());
+        } else if (condition instanceof Condition.EarlierLineInGroup earlier) {
+            into.append("; an earlier line has ");
+            codesIn(index.bit(earlier.group()), line, line, into);
+            into.append(" in ").append(earlier.group());
+        } else if (condition instanceof Condition.DiagnosesAllIn dx) {
+            into.append("; every diagnosis (");
+            List<Code> diagnoses = diagnosesOf(line);
+            for (int i = 0; i < diagnoses.size(); i++) {
+                into.append(i == 0 ? "" : ", ").append(diagnoses.get(i).value());
+            }
+            into.append(") is in ").append(String.join(" or ", dx.groups()));
+        } else if (condition instanceof Condition.RequestHasPrimaryProcedure) {
+            into.append("; primary procedure ");
+            boolean first = true;
             for (int i = 0; i < lines.size(); i++) {
-                if (i != index && isPrimary(i)) {
-                    primaries.add(lines.get(i).code());
+                if (i != line && primary[i]) {
+                    into.append(first ? "" : ", ").append(lines.get(i).code().value());
+                    first = false;
                 }
             }
-            return "primary procedure " + joinCodes(primaries);
+        } else {
+            into.append("; ").append(condition.describe());
         }
-        return condition.describe();
     }
 
-    private String codesIn(String group, int index, boolean earlierOnly) {
-        List<Code> codes = new ArrayList<>();
-        int end = earlierOnly ? index : lines.size();
+    private void codesIn(long bit, int line, int end, StringBuilder into) {
+        boolean first = true;
         for (int i = 0; i < end; i++) {
-            if (i != index && lineGroups[i].contains(group)) {
-                codes.add(lines.get(i).code());
+            if (i != line && (lineMasks[i] & bit) != 0) {
+                into.append(first ? "" : ", ").append(lines.get(i).code().value());
+                first = false;
             }
         }
-        return joinCodes(codes);
     }
 
-    private static String joinCodes(List<Code> codes) {
-        List<String> values = new ArrayList<>(codes.size());
-        codes.forEach(c -> values.add(c.value()));
-        return String.join(", ", values);
+    private int firstOtherLineIn(long bit, int line) {
+        int g = Long.numberOfTrailingZeros(bit);
+        if (groupCount[g] == 0) {
+            return -1;
+        }
+        if (firstInGroup[g] != line) {
+            return firstInGroup[g];
+        }
+        return groupCount[g] > 1 ? secondInGroup[g] : -1;
     }
 
-    private int firstOtherLineIn(String group, int index) {
-        for (int i = 0; i < lines.size(); i++) {
-            if (i != index && lineGroups[i].contains(group)) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    private boolean isPrimary(int i) {
-        Code code = lines.get(i).code();
-        if (code == null || !code.system().isProcedure()) {
-            return false;
-        }
-        for (String ancillary : policy.ancillaryGroups()) {
-            if (lineGroups[i].contains(ancillary)) {
-                return false;
-            }
-        }
-        Optional<CodeEntry> entry = catalog.entryOn(code, date);
-        if (entry.isEmpty()) {
-            entry = catalog.latest(code);
-        }
-        return entry.map(e -> !e.addOn()).orElse(true);
-    }
-
-    private List<Code> diagnosesOf(int index) {
-        List<Code> own = lines.get(index).diagnoses();
+    private List<Code> diagnosesOf(int line) {
+        List<Code> own = lines.get(line).diagnoses();
         return own.isEmpty() ? requestDiagnoses : own;
     }
 
-    /** The facts conditions read, for one line. */
-    private final class Facts implements LineFacts {
-        private final int index;
-
-        Facts(int index) {
-            this.index = index;
+    private boolean diagnosesAllIn(int line, long groups) {
+        List<Code> own = lines.get(line).diagnoses();
+        if (own.isEmpty()) {
+            return !requestDiagnoses.isEmpty() && allInMask(requestDiagnoses, groups);
         }
+        return allInMask(own, groups);
+    }
 
-        @Override
-        public boolean otherLineInGroup(String group) {
-            return firstOtherLineIn(group, index) >= 0;
-        }
-
-        @Override
-        public boolean otherLineIsPrimaryProcedure() {
-            for (int i = 0; i < lines.size(); i++) {
-                if (i != index && isPrimary(i)) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        @Override
-        public boolean diagnosesAllIn(Set<String> names) {
-            List<Code> diagnoses = diagnosesOf(index);
-            if (diagnoses.isEmpty()) {
+    private boolean allInMask(List<Code> diagnoses, long groups) {
+        for (Code diagnosis : diagnoses) {
+            if ((index.groupsOf(diagnosis, date) & groups) == 0) {
                 return false;
             }
-            for (Code diagnosis : diagnoses) {
-                boolean inAny = false;
-                for (String name : names) {
-                    if (groups.get(name).contains(diagnosis, date)) {
-                        inAny = true;
-                        break;
-                    }
-                }
-                if (!inAny) {
-                    return false;
-                }
-            }
-            return true;
         }
-
-        @Override
-        public boolean earlierLineInGroup(String group) {
-            for (int i = 0; i < index; i++) {
-                if (lineGroups[i].contains(group)) {
-                    return true;
-                }
-            }
-            return false;
-        }
+        return true;
     }
 }

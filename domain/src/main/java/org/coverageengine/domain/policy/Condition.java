@@ -4,11 +4,11 @@ import com.google.common.collect.ImmutableSet;
 import java.util.Objects;
 import java.util.Set;
 
-/** A context condition a statement needs before it applies to a line. */
+/**
+ * A context condition a statement needs before it applies to a line. Conditions are values; the engine compiles them
+ * to group bit masks and evaluates them in constant time per line.
+ */
 public sealed interface Condition {
-
-    /** True when the condition holds for the line. */
-    boolean holds(LineFacts facts);
 
     /** The groups this condition names, for validation. */
     Set<String> groupsNamed();
@@ -24,11 +24,6 @@ public sealed interface Condition {
         }
 
         @Override
-        public boolean holds(LineFacts facts) {
-            return facts.otherLineInGroup(group);
-        }
-
-        @Override
         public Set<String> groupsNamed() {
             return ImmutableSet.of(group);
         }
@@ -41,11 +36,6 @@ public sealed interface Condition {
 
     /** "The request has a primary (surgical, non add-on) procedure" on another line. */
     record RequestHasPrimaryProcedure() implements Condition {
-        @Override
-        public boolean holds(LineFacts facts) {
-            return facts.otherLineIsPrimaryProcedure();
-        }
-
         @Override
         public Set<String> groupsNamed() {
             return ImmutableSet.of();
@@ -68,11 +58,6 @@ public sealed interface Condition {
         }
 
         @Override
-        public boolean holds(LineFacts facts) {
-            return facts.diagnosesAllIn(groups);
-        }
-
-        @Override
         public Set<String> groupsNamed() {
             return groups;
         }
@@ -91,11 +76,6 @@ public sealed interface Condition {
         }
 
         @Override
-        public boolean holds(LineFacts facts) {
-            return facts.earlierLineInGroup(group);
-        }
-
-        @Override
         public Set<String> groupsNamed() {
             return ImmutableSet.of(group);
         }
@@ -111,11 +91,6 @@ public sealed interface Condition {
         /** Requires the negated condition. */
         public Not {
             Objects.requireNonNull(condition, "condition");
-        }
-
-        @Override
-        public boolean holds(LineFacts facts) {
-            return !condition.holds(facts);
         }
 
         @Override

@@ -34,16 +34,6 @@ public record Statement(String id, String section, Set<String> lineGroups, Set<L
         return linesOfBusiness.isEmpty() || linesOfBusiness.contains(lob);
     }
 
-    /** True when every condition holds for the line. */
-    public boolean conditionsHold(LineFacts facts) {
-        for (Condition condition : conditions) {
-            if (!condition.holds(facts)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     /** Every group the statement names (line groups, condition groups, followed group). */
     public Set<String> groupsNamed() {
         ImmutableSet.Builder<String> all = ImmutableSet.<String>builder().addAll(lineGroups);

@@ -54,6 +54,34 @@ class CodeTest {
     }
 
     @Test
+    void handWrittenChecksAgreeWithTheFormatPatterns() {
+        java.util.Map<CodeSystem, java.util.regex.Pattern> formats = java.util.Map.of(
+                CodeSystem.CPT, java.util.regex.Pattern.compile("\\d{5}|\\d{4}[FT]"),
+                CodeSystem.HCPCS, java.util.regex.Pattern.compile("[A-Z]\\d{4}"),
+                CodeSystem.ICD10CM, java.util.regex.Pattern.compile("[A-Z]\\d[A-Z0-9](\\.[A-Z0-9]{1,4})?"));
+        java.util.Random random = new java.util.Random(509);
+        String alphabet = "0123456789ABFTXZ.a ";
+        for (int i = 0; i < 200_000; i++) {
+            StringBuilder text = new StringBuilder();
+            int length = random.nextInt(10);
+            for (int c = 0; c < length; c++) {
+                text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String candidate = text.toString();
+            for (CodeSystem system : CodeSystem.values()) {
+                boolean accepted;
+                try {
+                    new Code(system, candidate);
+                    accepted = true;
+                } catch (InvalidCodeException e) {
+                    accepted = false;
+                }
+                assertEquals(formats.get(system).matcher(candidate).matches(), accepted, system + " '" + candidate + "'");
+            }
+        }
+    }
+
+    @Test
     void procedureShapeChoosesSystem() {
         assertEquals(CodeSystem.CPT, Code.procedure("95940").system());
         assertEquals(CodeSystem.CPT, Code.procedure("0202T").system());

@@ -1,0 +1,173 @@
+package org.coverageengine.domain.engine;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.coverageengine.domain.code.Code;
+import org.coverageengine.domain.code.DateRange;
+import org.coverageengine.domain.policy.CodeGroup;
+import org.coverageengine.domain.policy.CodePattern;
+import org.coverageengine.domain.policy.Condition;
+import org.coverageengine.domain.policy.Policy;
+import org.coverageengine.domain.policy.Statement;
+
+/**
+ * What the engine precomputes once per policy version: group numbers, one hash table from code to the groups that
+ * list it (with dates), the groups' bit masks, and each statement's line-group mask and explanation prefix. With it,
+ * placing a line in its groups costs one hash look-up however long the code lists are.
+ */
+final class PolicyIndex {
+
+    /** A code's membership of one group, with the dates the group lists it for. */
+    private record Membership(int group, DateRange dates) {
+    }
+
+    private record PatternMember(int group, CodePattern pattern) {
+    }
+
+    /** The kinds of compiled condition. */
+    enum CheckKind { OTHER_LINE_IN_GROUPS, OTHER_PRIMARY, DIAGNOSES_IN_GROUPS, EARLIER_LINE_IN_GROUPS }
+
+    /** A condition compiled to group bit masks: evaluated with a few integer operations. */
+    record Check(CheckKind kind, long groups, boolean negated) {
+    }
+
+    /** A statement with everything the engine needs precomputed. */
+    record CompiledStatement(Statement statement, boolean decides, long lineMask, long linesOfBusiness, String reason,
+            int[] lineGroupIds, Check[] checks) {
+    }
+
+    final Policy policy;
+    final String[] groupNames;
+    final Map<String, Integer> groupIds;
+    final long ancillaryMask;
+    final CompiledStatement[] statements;
+    final Map<String, List<org.coverageengine.domain.determination.Criterion>> unattestedCriteria =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    final String[] groupTitles;
+    private final Map<Code, Membership[]> members;
+    private final PatternMember[] patterns;
+
+    PolicyIndex(Policy policy) {
+        this.policy = policy;
+        if (policy.groups().size() > 64) {
+            throw new IllegalArgumentException("policy " + policy.number() + " defines " + policy.groups().size()
+                    + " code groups; the engine supports at most 64 per policy");
+        }
+        groupNames = policy.groups().keySet().toArray(new String[0]);
+        groupIds = new HashMap<>();
+        for (int i = 0; i < groupNames.length; i++) {
+            groupIds.put(groupNames[i], i);
+        }
+        Map<Code, List<Membership>> byCode = new HashMap<>();
+        List<PatternMember> patternList = new ArrayList<>();
+        for (int g = 0; g < groupNames.length; g++) {
+            CodeGroup group = policy.groups().get(groupNames[g]);
+            int id = g;
+            group.members().forEach((code, dates) -> byCode.computeIfAbsent(code, c -> new ArrayList<>(1)).add(new Membership(id, dates)));
+            group.patterns().forEach(p -> patternList.add(new PatternMember(id, p)));
+        }
+        members = new HashMap<>(byCode.size() * 2);
+        byCode.forEach((code, list) -> members.put(code, list.toArray(new Membership[0])));
+        patterns = patternList.toArray(new PatternMember[0]);
+        long ancillary = 0;
+        for (String group : policy.ancillaryGroups()) {
+            ancillary |= 1L << groupIds.get(group);
+        }
+        ancillaryMask = ancillary;
+        groupTitles = new String[groupNames.length];
+        for (int g = 0; g < groupNames.length; g++) {
+            groupTitles[g] = policy.groups().get(groupNames[g]).title();
+        }
+        String prefix = prefix();
+        List<Statement> list = policy.statements();
+        statements = new CompiledStatement[list.size()];
+        for (int s = 0; s < list.size(); s++) {
+            Statement statement = list.get(s);
+            long mask = 0;
+            int[] ids = new int[statement.lineGroups().size()];
+            int k = 0;
+            for (String group : statement.lineGroups()) {
+                ids[k++] = groupIds.get(group);
+                mask |= 1L << groupIds.get(group);
+            }
+            long lobs = 0;
+            for (var lob : statement.linesOfBusiness()) {
+                lobs |= 1L << lob.ordinal();
+            }
+            Check[] checks = new Check[statement.conditions().size()];
+            for (int c = 0; c < checks.length; c++) {
+                checks[c] = compile(statement.conditions().get(c), false);
+            }
+            statements[s] = new CompiledStatement(statement, statement.effect().decides(), mask, lobs == 0 ? -1L : lobs,
+                    prefix + statement.reason(), ids, checks);
+        }
+    }
+
+    private Check compile(Condition condition, boolean negated) {
+        if (condition instanceof Condition.Not not) {
+            return compile(not.condition(), !negated);
+        }
+        if (condition instanceof Condition.RequestHasGroup has) {
+            return new Check(CheckKind.OTHER_LINE_IN_GROUPS, bit(has.group()), negated);
+        }
+        if (condition instanceof Condition.RequestHasPrimaryProcedure) {
+            return new Check(CheckKind.OTHER_PRIMARY, 0, negated);
+        }
+        if (condition instanceof Condition.DiagnosesAllIn dx) {
+            long groups = 0;
+            for (String group : dx.groups()) {
+                groups |= bit(group);
+            }
+            return new Check(CheckKind.DIAGNOSES_IN_GROUPS, groups, negated);
+        }
+        if (condition instanceof Condition.EarlierLineInGroup earlier) {
+            return new Check(CheckKind.EARLIER_LINE_IN_GROUPS, bit(earlier.group()), negated);
+        }
+        throw new IllegalStateException("unknown condition " + condition);
+    }
+
+    /** The groups (as a bit mask) that hold the code on the date. */
+    long groupsOf(Code code, LocalDate date) {
+        long mask = 0;
+        Membership[] listed = members.get(code);
+        if (listed != null) {
+            for (Membership membership : listed) {
+                if (membership.dates().contains(date)) {
+                    mask |= 1L << membership.group();
+                }
+            }
+        }
+        for (PatternMember pattern : patterns) {
+            if (pattern.pattern().matches(code)) {
+                mask |= 1L << pattern.group();
+            }
+        }
+        return mask;
+    }
+
+    /** The bit of a named group. */
+    long bit(String group) {
+        return 1L << groupIds.get(group);
+    }
+
+    /** True when any group of the policy lists or matches the code, on any date. */
+    boolean mentions(Code code) {
+        if (members.containsKey(code)) {
+            return true;
+        }
+        for (PatternMember pattern : patterns) {
+            if (pattern.pattern().matches(code)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The policy's explanation prefix, e.g. "Policy 0509 (Intraoperative Monitoring): ". */
+    String prefix() {
+        return "Policy " + policy.number() + " (" + policy.title() + "): ";
+    }
+}
