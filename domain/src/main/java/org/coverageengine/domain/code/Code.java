@@ -25,7 +25,7 @@ public record Code(CodeSystem system, String value) implements Comparable<Code> 
     /** Parses and normalises text as a code of the given system (trims, upper-cases, adds the ICD-10-CM dot). */
     public static Code of(CodeSystem system, String text) {
         Objects.requireNonNull(system, "system");
-        if (text == null || text.isBlank()) {
+        if (text == null || text.trim().isEmpty()) {
             throw new InvalidCodeException(text == null ? "" : text, "a " + system.displayName() + " code is required, but it is empty");
         }
         String trimmed = isNormal(text) ? text : text.trim().toUpperCase(Locale.ROOT);
@@ -37,10 +37,11 @@ public record Code(CodeSystem system, String value) implements Comparable<Code> 
 
     /** Parses a procedure code, telling CPT (digits first) from HCPCS Level II (letter first) by its shape. */
     public static Code procedure(String text) {
-        if (text == null || text.isBlank()) {
-            throw new InvalidCodeException("", "a procedure code is required, but it is empty");
+        String trimmed = text == null ? "" : text.trim();
+        if (trimmed.isEmpty()) {
+            // trim() also drops control characters, which isBlank() does not: a code of NUL bytes is empty (fuzzing finding).
+            throw new InvalidCodeException(text == null ? "" : text, "a procedure code is required, but it is empty");
         }
-        String trimmed = text.trim();
         return Character.isLetter(trimmed.charAt(0)) ? of(CodeSystem.HCPCS, trimmed) : of(CodeSystem.CPT, trimmed);
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -86,6 +87,14 @@ class CodeTest {
         assertEquals(CodeSystem.CPT, Code.procedure("95940").system());
         assertEquals(CodeSystem.CPT, Code.procedure("0202T").system());
         assertEquals(CodeSystem.HCPCS, Code.procedure("G0453").system());
+    }
+
+    @Test
+    @DisplayName("regression (Jazzer finding): a procedure code of NUL characters is refused, not an index error")
+    void nulCharactersAreAnEmptyCode() {
+        InvalidCodeException e = assertThrows(InvalidCodeException.class, () -> Code.procedure("\u0000\u0000\u0000"));
+        assertTrue(e.getMessage().contains("empty"), e.getMessage());
+        assertThrows(InvalidCodeException.class, () -> Code.icd10cm("\u0000\u0001"));
     }
 
     @Test
