@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.coverageengine.adapter.csv.ImportException;
 import org.coverageengine.adapter.fhir.FhirRequestReader;
 import org.coverageengine.adapter.fhir.FhirSettings;
 import org.coverageengine.domain.code.CodeText;
@@ -68,14 +67,11 @@ final class EvaluateCommand implements Callable<Integer> {
         if (lines.isEmpty() == (fhirFile == null)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "give either --line (one or more) or --fhir FILE");
         }
-        CoverageEngine engine;
-        try {
-            engine = CoverageEngine.load(knowledge.packs, knowledge.codeFiles, ProgressBar.forTerminal());
-        } catch (ImportException e) {
-            err.println("Import failed: " + e.getMessage());
-            err.flush();
+        java.util.Optional<CoverageEngine> loaded = knowledge.loadOrReport(err, "Import failed");
+        if (loaded.isEmpty()) {
             return ExitCodes.BAD_INPUT;
         }
+        CoverageEngine engine = loaded.get();
         List<String> notices = new ArrayList<>();
         CoverageRequest request;
         if (fhirFile != null) {

@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
-import org.coverageengine.adapter.csv.ImportException;
 import org.coverageengine.domain.code.CodeEntry;
 import org.coverageengine.domain.code.CodeSystem;
 import org.coverageengine.domain.port.in.LookUpCode;
@@ -37,14 +36,11 @@ final class LookupCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        CoverageEngine engine;
-        try {
-            engine = CoverageEngine.load(knowledge.packs, knowledge.codeFiles, ProgressBar.forTerminal());
-        } catch (ImportException e) {
-            spec.commandLine().getErr().println("Import failed: " + e.getMessage());
-            spec.commandLine().getErr().flush();
+        java.util.Optional<CoverageEngine> loaded = knowledge.loadOrReport(spec.commandLine().getErr(), "Import failed");
+        if (loaded.isEmpty()) {
             return ExitCodes.BAD_INPUT;
         }
+        CoverageEngine engine = loaded.get();
         String query = String.join(" ", words).strip();
         Optional<LookUpCode.CodeFacts> facts = words.size() == 1 ? engine.lookup.byCode(query) : Optional.empty();
         if (facts.isPresent()) {

@@ -2,7 +2,6 @@ package org.coverageengine.app;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import org.coverageengine.adapter.csv.ImportException;
 import org.coverageengine.adapter.csv.PolicyPack;
 import org.coverageengine.adapter.fhir.CoverageFhirServer;
 import org.coverageengine.adapter.fhir.FhirSettings;
@@ -67,14 +66,11 @@ final class ServeCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         CoverageFhirServer.warmUpInBackground();
         PolicyPack.warmUpInBackground();
-        CoverageEngine engine;
-        try {
-            engine = CoverageEngine.load(knowledge.packs, knowledge.codeFiles, ProgressBar.forTerminal());
-        } catch (ImportException e) {
-            err.println("Import failed, not starting: " + e.getMessage());
-            err.flush();
+        java.util.Optional<CoverageEngine> loaded = knowledge.loadOrReport(err, "Import failed, not starting");
+        if (loaded.isEmpty()) {
             return ExitCodes.BAD_INPUT;
         }
+        CoverageEngine engine = loaded.get();
         FhirSettings settings = new FhirSettings(canonicalBase, maxBodyBytes, maxItems, FhirSettings.DEFAULTS.payerName());
         CoverageFhirServer server = new CoverageFhirServer(host, port, settings, engine.determiner, engine.policies);
         try {

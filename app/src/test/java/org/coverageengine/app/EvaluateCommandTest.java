@@ -111,6 +111,17 @@ class EvaluateCommandTest {
     }
 
     @Test
+    @DisplayName("regression (Jazzer finding): an empty JSON key makes HAPI's parser fail; exit 4 with a message, no stack trace")
+    void fhirEmptyKey(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("empty-key.json");
+        Files.writeString(file, "{\"resourceType\":\"CoverageEligibilityRequest\",\"patient\":{\"\":\"x\"},\"item\":[]}");
+        Cli cli = Cli.run("evaluate", "--fhir", file.toString());
+        assertEquals(4, cli.exit());
+        assertTrue(cli.err().contains("not a readable FHIR JSON resource"), cli.err());
+        assertTrue(!cli.err().contains("\tat "), "no stack trace: " + cli.err());
+    }
+
+    @Test
     @DisplayName("with the full ICD-10-CM file an unknown diagnosis is invalid")
     void withCodeFile() {
         Path order = SharedData.external("icd10cm-fy2025/icd10cm-order-2025.txt");

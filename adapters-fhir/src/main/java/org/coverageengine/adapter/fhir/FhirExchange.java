@@ -48,6 +48,11 @@ public final class FhirExchange {
     }
 
     private IBaseResource parse(String body, EncodingEnum encoding) {
+        return parse(context, body, encoding);
+    }
+
+    /** Parses a body; every parser failure, of whatever exception type, becomes a 400 naming the body. */
+    static IBaseResource parse(FhirContext context, String body, EncodingEnum encoding) {
         try {
             return parser(context, encoding).parseResource(body);
         } catch (DataFormatException e) {

@@ -1,8 +1,6 @@
 package org.coverageengine.adapter.fhir;
 
 import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.parser.DataFormatException;
-import ca.uhn.fhir.parser.IParser;
 import ca.uhn.fhir.rest.api.EncodingEnum;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import java.util.List;
@@ -34,12 +32,12 @@ public final class FhirRequestReader {
         if (trimmed.startsWith("<") && (trimmed.contains("<!DOCTYPE") || trimmed.contains("<!ENTITY"))) {
             throw new IllegalArgumentException("XML with a DOCTYPE or entity declaration is not accepted");
         }
-        IParser parser = FhirExchange.parser(context, trimmed.startsWith("<") ? EncodingEnum.XML : EncodingEnum.JSON);
         IBaseResource resource;
         try {
-            resource = parser.parseResource(text);
-        } catch (DataFormatException e) {
-            throw new IllegalArgumentException("not a readable FHIR resource: " + e.getMessage().replaceAll("HAPI-\\d+: ", ""), e);
+            resource = FhirExchange.parse(context, text, trimmed.startsWith("<") ? EncodingEnum.XML : EncodingEnum.JSON);
+        } catch (BaseServerResponseException e) {
+            // Includes HAPI's own runtime failures on hostile input (a Jazzer finding: an empty JSON key).
+            throw new IllegalArgumentException(e.getMessage(), e);
         }
         try {
             MappedRequest mapped = mapper.toDomain(resource);

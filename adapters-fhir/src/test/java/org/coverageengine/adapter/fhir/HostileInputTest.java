@@ -159,6 +159,8 @@ class HostileInputTest {
                 json("a code of NUL characters (fuzzing finding)", request(item("\\u0000\\u0000\\u0000")), OK),
                 json("a code of NUL characters without a system (HAPI trims it to empty)",
                         request("{\"productOrService\":{\"coding\":[{\"code\":\"\\u0000\\u0000\"}]}}"), OK),
+                json("an empty JSON key inside an element (HAPI parser fault, fuzzing finding)",
+                        request(item("95940")).replace("\"patient\":{", "\"patient\":{\"\":\"x\","), BAD),
                 json("raw control characters in a string", request(item("959\u0001\u0007")), BAD),
                 json("10,000-character code", request(item("9".repeat(10_000))), OK),
                 json("emoji in a code", request(item("95\uD83D\uDE00940")), OK),
