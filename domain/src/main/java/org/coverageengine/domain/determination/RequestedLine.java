@@ -16,8 +16,8 @@ public record RequestedLine(int sequence, CodeText procedure, int quantity, List
         if (quantity < 1) {
             throw new IllegalArgumentException("line " + sequence + ": quantity must be at least 1, was " + quantity);
         }
-        modifiers = modifiers == null ? ImmutableList.of() : ImmutableList.copyOf(modifiers);
-        diagnoses = diagnoses == null ? ImmutableList.of() : ImmutableList.copyOf(diagnoses);
+        modifiers = modifiers == null ? List.of() : List.copyOf(modifiers);
+        diagnoses = diagnoses == null ? List.of() : List.copyOf(diagnoses);
     }
 
     /** A line with one unit and no modifiers. */

@@ -50,7 +50,7 @@ public final class CoverageDeterminer implements DetermineCoverage {
     public CoverageDecision determine(CoverageRequest request) {
         Knowledge snapshot = knowledge.get();
         CodeCatalog catalog = snapshot.catalog();
-        List<String> notices = new ArrayList<>();
+        List<String> notices = new ArrayList<>(0);
         LocalDate date = request.dateOfService();
         boolean dateAssumed = date == null;
         if (dateAssumed) {
@@ -119,6 +119,7 @@ public final class CoverageDeterminer implements DetermineCoverage {
         for (RequestedLine line : lines) {
             List<String> problems = new ArrayList<>(0);
             Code code = null;
+            // (an empty ArrayList holds no array until its first add, so the common no-problem case costs one object)
             CodeEntry entry = null;
             try {
                 code = line.procedure().parse();
@@ -183,6 +184,14 @@ public final class CoverageDeterminer implements DetermineCoverage {
     }
 
     private static List<Code> requestDiagnoses(List<ParsedLine> lines) {
+        boolean needed = false;
+        for (ParsedLine line : lines) {
+            needed |= line.diagnoses().isEmpty();
+        }
+        if (!needed) {
+            // Only lines without diagnoses of their own read the request's diagnoses.
+            return List.of();
+        }
         Set<Code> all = new LinkedHashSet<>();
         for (ParsedLine line : lines) {
             all.addAll(line.diagnoses());

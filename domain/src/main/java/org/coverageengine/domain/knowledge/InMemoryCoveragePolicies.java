@@ -40,8 +40,24 @@ public final class InMemoryCoveragePolicies implements CoveragePolicies {
         return all;
     }
 
+    /** The answer for the last date asked (requests mostly share dates); replaced whole, so readers never see it half-made. */
+    private volatile DatedPolicies last;
+
+    private record DatedPolicies(LocalDate date, List<Policy> policies) {
+    }
+
     @Override
     public List<Policy> inEffectOn(LocalDate date) {
+        DatedPolicies cached = last;
+        if (cached != null && cached.date().equals(date)) {
+            return cached.policies();
+        }
+        List<Policy> current = computeInEffectOn(date);
+        last = new DatedPolicies(date, current);
+        return current;
+    }
+
+    private List<Policy> computeInEffectOn(LocalDate date) {
         ImmutableList.Builder<Policy> current = ImmutableList.builder();
         for (List<Policy> versions : byNumber.values()) {
             for (int i = versions.size() - 1; i >= 0; i--) {
