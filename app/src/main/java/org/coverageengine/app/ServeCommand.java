@@ -65,7 +65,9 @@ final class ServeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         CoverageFhirServer.warmUpInBackground();
-        PolicyPack.warmUpInBackground();
+        if (!knowledge.packs.isEmpty()) {
+            PolicyPack.warmUpInBackground();
+        }
         java.util.Optional<CoverageEngine> loaded = knowledge.loadOrReport(err, "Import failed, not starting");
         if (loaded.isEmpty()) {
             return ExitCodes.BAD_INPUT;

@@ -87,6 +87,7 @@ public final class PolicyPack implements PolicySource {
     public static PolicyPack fromFiles(String location, java.util.Map<String, byte[]> files) {
         java.util.Map<String, byte[]> copy = java.util.Map.copyOf(files);
         return new PolicyPack(new PackFiles() {
+            // Not shipped: validated like any folder.
             @Override
             public Optional<byte[]> read(String name) {
                 return Optional.ofNullable(copy.get(name));
@@ -119,7 +120,7 @@ public final class PolicyPack implements PolicySource {
      * thread, so that a process can start other work meanwhile.
      */
     public static Thread warmUpInBackground() {
-        Thread thread = new Thread(() -> RowBinding.columnsOf(PackRows.PackRow.class), "csv-warm-up");
+        Thread thread = new Thread(RowBinding::warmUp, "csv-warm-up");
         thread.setDaemon(true);
         thread.start();
         return thread;
@@ -456,7 +457,7 @@ public final class PolicyPack implements PolicySource {
         }
         String text = StrictText.decode(name, bytes.get());
         CsvTable table = CsvTable.parse(name, text, RowBinding.columnsOf(type));
-        return RowBinding.bind(table, type);
+        return RowBinding.bind(table, type, !files.shippedAndTested());
     }
 
     private static PackRow single(List<Bound<PackRow>> rows) {

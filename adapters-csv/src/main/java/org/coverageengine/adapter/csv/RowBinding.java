@@ -19,12 +19,23 @@ import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator
  */
 final class RowBinding {
 
-    private static final Validator VALIDATOR;
+    /** Built on first use: Hibernate Validator's bootstrap costs a few hundred milliseconds. */
+    private static final class Validators {
+        static final Validator VALIDATOR;
 
-    static {
-        ValidatorFactory factory = Validation.byDefaultProvider().configure()
-                .messageInterpolator(new ParameterMessageInterpolator()).buildValidatorFactory();
-        VALIDATOR = factory.getValidator();
+        static {
+            ValidatorFactory factory = Validation.byDefaultProvider().configure()
+                    .messageInterpolator(new ParameterMessageInterpolator()).buildValidatorFactory();
+            VALIDATOR = factory.getValidator();
+        }
+
+        private Validators() {
+        }
+    }
+
+    /** Builds the validator now (for a background warm-up). */
+    static void warmUp() {
+        Validators.VALIDATOR.getConstraintsForClass(PackRows.PackRow.class);
     }
 
     private RowBinding() {
@@ -40,10 +51,10 @@ final class RowBinding {
     }
 
     /** Binds and validates every row of the table. */
-    static <R extends Record> List<Bound<R>> bind(CsvTable table, Class<R> type) {
+    static <R extends Record> List<Bound<R>> bind(CsvTable table, Class<R> type, boolean validate) {
         List<Bound<R>> bound = new ArrayList<>(table.rows().size());
         for (CsvTable.Row row : table.rows()) {
-            bound.add(new Bound<>(row, bind(row, type)));
+            bound.add(new Bound<>(row, bind(row, type, validate)));
         }
         return bound;
     }
@@ -52,7 +63,7 @@ final class RowBinding {
     record Bound<R>(CsvTable.Row row, R value) {
     }
 
-    static <R extends Record> R bind(CsvTable.Row row, Class<R> type) {
+    static <R extends Record> R bind(CsvTable.Row row, Class<R> type, boolean validate) {
         RecordComponent[] components = type.getRecordComponents();
         Object[] values = new Object[components.length];
         Class<?>[] types = new Class<?>[components.length];
@@ -70,7 +81,10 @@ final class RowBinding {
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot bind " + type.getSimpleName(), e);
         }
-        Set<ConstraintViolation<R>> violations = VALIDATOR.validate(value);
+        if (!validate) {
+            return value;
+        }
+        Set<ConstraintViolation<R>> violations = Validators.VALIDATOR.validate(value);
         if (!violations.isEmpty()) {
             ConstraintViolation<R> first = violations.stream()
                     .min(Comparator.comparingInt(v -> row.column(snake(v.getPropertyPath().toString())))).orElseThrow();
