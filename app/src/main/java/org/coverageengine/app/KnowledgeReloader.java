@@ -21,7 +21,6 @@ final class KnowledgeReloader implements Runnable {
     private final KnowledgeImport importer;
     private final List<Path> packs;
     private final List<Path> codeFiles;
-    private volatile String lastError;
 
     KnowledgeReloader(KnowledgeImport importer, List<Path> packs, List<Path> codeFiles) {
         this.importer = Objects.requireNonNull(importer, "importer");
@@ -33,19 +32,11 @@ final class KnowledgeReloader implements Runnable {
     public void run() {
         try {
             ImportKnowledge.ImportSummary summary = importer.replaceWith(CoverageEngine.sources(packs, codeFiles, ProgressListener.NONE));
-            lastError = null;
             LOG.info("Reloaded knowledge {}", summary.version());
         } catch (ImportException e) {
-            lastError = e.getMessage();
             LOG.warn("Reload refused, keeping the knowledge in force: {}", e.getMessage());
         } catch (RuntimeException e) {
-            lastError = e.toString();
             LOG.error("Reload failed unexpectedly, keeping the knowledge in force", e);
         }
-    }
-
-    /** The error of the last reload, or null when it succeeded. */
-    String lastError() {
-        return lastError;
     }
 }

@@ -18,13 +18,9 @@ import org.apache.commons.csv.CSVRecord;
  */
 final class CsvTable {
 
-    private final String file;
-    private final Map<String, Integer> columns;
     private final List<Row> rows;
 
-    private CsvTable(String file, Map<String, Integer> columns, List<Row> rows) {
-        this.file = file;
-        this.columns = columns;
+    private CsvTable(List<Row> rows) {
         this.rows = rows;
     }
 
@@ -86,7 +82,7 @@ final class CsvTable {
                 }
                 rows.add(new Row(file, line, record, columns));
             }
-            return new CsvTable(file, columns, rows);
+            return new CsvTable(rows);
         } catch (IOException e) {
             throw new ImportException(file, 0, 0, "cannot read: " + e.getMessage());
         }
@@ -113,16 +109,8 @@ final class CsvTable {
         return new ImportException(file, offset + (int) parser.getCurrentLineNumber(), 0, "malformed CSV (check the quotes): " + message);
     }
 
-    String file() {
-        return file;
-    }
-
     List<Row> rows() {
         return rows;
-    }
-
-    boolean hasColumn(String name) {
-        return columns.containsKey(name);
     }
 
     /** One data row. */

@@ -1,7 +1,6 @@
 package org.coverageengine.adapter.fhir;
 
 import ca.uhn.fhir.context.FhirContext;
-import java.net.InetSocketAddress;
 import java.util.Objects;
 import org.coverageengine.domain.port.in.DescribePolicies;
 import org.coverageengine.domain.port.in.DetermineCoverage;
@@ -67,11 +66,6 @@ public final class CoverageFhirServer implements AutoCloseable {
             host = "[" + host + "]";
         }
         return "http://" + host + ":" + port() + "/fhir";
-    }
-
-    /** The bound address. */
-    public InetSocketAddress address() {
-        return new InetSocketAddress(connector.getHost(), port());
     }
 
     /** Blocks until the server stops. */

@@ -44,11 +44,6 @@ public record FhirSettings(String canonicalBase, int maxBodyBytes, int maxItems,
         return canonicalBase + "/CodeSystem/coverage-criteria";
     }
 
-    /** A copy with another canonical base. */
-    public FhirSettings withCanonicalBase(String base) {
-        return new FhirSettings(base, maxBodyBytes, maxItems, payerName);
-    }
-
     /** A copy with other limits. */
     public FhirSettings withLimits(int bodyBytes, int items) {
         return new FhirSettings(canonicalBase, bodyBytes, items, payerName);

@@ -99,18 +99,6 @@ public record CodeEntry(
                 union(sources, other.sources));
     }
 
-    /** A copy with other validity dates. */
-    public CodeEntry withValidity(DateRange range) {
-        return new CodeEntry(code, shortDescription, longDescription, synonyms, plainLanguage, clinicalContext, specialties,
-                range, addOn, billable, rvu, notes, sources);
-    }
-
-    /** A copy with the given RVU facts. */
-    public CodeEntry withRvu(RvuFacts facts) {
-        return new CodeEntry(code, shortDescription, longDescription, synonyms, plainLanguage, clinicalContext, specialties,
-                validity, addOn, billable, facts, notes, sources);
-    }
-
     private static String first(String a, String b) {
         return a != null ? a : b;
     }

@@ -4,16 +4,8 @@ package org.coverageengine.domain.code;
 public final class InvalidCodeException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
 
-    private final String input;
-
     /** Creates the exception for the given raw input and reason. */
     public InvalidCodeException(String input, String reason) {
         super("'" + input + "' is not a valid code: " + reason);
-        this.input = input;
-    }
-
-    /** The text that was rejected. */
-    public String input() {
-        return input;
     }
 }

@@ -1,7 +1,6 @@
 package org.coverageengine.domain.code;
 
 import java.math.BigDecimal;
-import java.util.Optional;
 
 /**
  * What the CMS physician fee schedule says about a code: its work RVU and status, or a note that no RVU is
@@ -15,11 +14,6 @@ public record RvuFacts(BigDecimal workRvu, String statusCode, String note) {
     /** Facts for a code with no RVU assigned. */
     public static RvuFacts noneAssigned() {
         return new RvuFacts(null, null, NO_RVU_NOTE);
-    }
-
-    /** The work RVU when one is assigned. */
-    public Optional<BigDecimal> work() {
-        return Optional.ofNullable(workRvu);
     }
 
     /** Combines two sources' facts: each field from this one when present, else from the other. */

@@ -22,9 +22,4 @@ public record CoverageDecision(String knowledgeVersion, LocalDate dateOfService,
     public boolean hasInvalidLines() {
         return determinations.stream().anyMatch(d -> d.outcome() == Outcome.INVALID);
     }
-
-    /** True when every line is invalid. */
-    public boolean allLinesInvalid() {
-        return determinations.stream().allMatch(d -> d.outcome() == Outcome.INVALID);
-    }
 }

@@ -73,11 +73,6 @@ public final class KnowledgeBuilder implements KnowledgeSink {
         return this;
     }
 
-    /** The number of codes collected so far. */
-    public int codeCount() {
-        return entries.size();
-    }
-
     /** Builds the immutable snapshot under the version label. */
     public Knowledge build(String version) {
         return new Knowledge(version, new InMemoryCodeCatalog(entries, declarations),

@@ -77,16 +77,6 @@ public record Policy(
         return !date.isBefore(effectiveDate);
     }
 
-    /** True when any group of the policy lists or matches the code (on any date). */
-    public boolean mentions(Code code) {
-        for (CodeGroup group : groups.values()) {
-            if (group.mentions(code)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** The names of the groups listing or matching the code. */
     public List<String> groupsMentioning(Code code) {
         ImmutableList.Builder<String> names = ImmutableList.builder();
