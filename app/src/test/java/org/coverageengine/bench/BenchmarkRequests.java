@@ -98,4 +98,16 @@ public final class BenchmarkRequests {
         }
         return json.append("]}").toString();
     }
+
+    /** Writes the FHIR JSON bodies of every mix to DIR as LINES-N.json, for load generators outside the JVM (wrk). */
+    public static void main(String[] args) throws java.io.IOException {
+        java.nio.file.Path dir = java.nio.file.Path.of(args.length > 0 ? args[0] : "target/bench-bodies");
+        java.nio.file.Files.createDirectories(dir);
+        for (int size : new int[] {1, 5, 50}) {
+            List<List<String>> mix = ofSize(size);
+            for (int i = 0; i < mix.size(); i++) {
+                java.nio.file.Files.writeString(dir.resolve(size + "-" + (i + 1) + ".json"), fhirJson(mix.get(i)));
+            }
+        }
+    }
 }

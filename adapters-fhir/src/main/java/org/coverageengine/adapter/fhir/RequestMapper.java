@@ -1,8 +1,8 @@
 package org.coverageengine.adapter.fhir;
 
 import java.math.BigDecimal;
+import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -140,10 +140,30 @@ final class RequestMapper {
             throw FhirErrors.badRequest(where, "the date of service must be a full date (YYYY-MM-DD), was '" + text + "'");
         }
         try {
-            return LocalDate.parse(text.substring(0, 10));
-        } catch (DateTimeParseException e) {
+            // YYYY-MM-DD read by hand: java.time's formatter costs 1-2 us, a few percent of a small exchange.
+            if (text.charAt(4) != '-' || text.charAt(7) != '-') {
+                throw new DateTimeException("not YYYY-MM-DD");
+            }
+            int year = digits(text, 0, 4);
+            if (year == 0) {
+                throw new DateTimeException("FHIR's date type has no year 0000");
+            }
+            return LocalDate.of(year, digits(text, 5, 7), digits(text, 8, 10));
+        } catch (DateTimeException e) {
             throw FhirErrors.badRequest(where, "the date of service is not a date: '" + text + "'");
         }
+    }
+
+    private static int digits(String text, int from, int to) {
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                throw new DateTimeException("not a digit at " + i);
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 
     private LineOfBusiness lineOfBusiness(CoverageEligibilityRequest request, String path, Resolver resolver, List<String> notices) {

@@ -23,7 +23,13 @@ import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.StringType;
 import org.hl7.fhir.r4.model.UnsignedIntType;
 
-/** Maps the domain's decision back to a CoverageEligibilityResponse, one response item per request item, in order. */
+/**
+ * Maps the domain's decision back to a CoverageEligibilityResponse, one response item per request item, in order.
+ *
+ * <p>The request was parsed for this one exchange and is dropped after it, so the response shares the request's
+ * elements it echoes (service date, product or service, category, modifiers) instead of copying them (copies were 2-3% of a
+ * small exchange: HAPI re-parses a date to copy it).
+ */
 final class ResponseMapper {
 
     private final FhirSettings settings;
@@ -53,7 +59,7 @@ final class ResponseMapper {
                 : new Reference().setDisplay("the submitted CoverageEligibilityRequest"));
         response.setInsurer(echo(request.getInsurer(), settings.payerName()));
         if (request.hasServiced()) {
-            response.setServiced(request.getServiced().copy());
+            response.setServiced(request.getServiced());
         }
 
         CoverageEligibilityResponse.InsuranceComponent insurance = response.addInsurance();
@@ -66,12 +72,12 @@ final class ResponseMapper {
             CoverageEligibilityRequest.DetailsComponent in = request.getItem().get(i);
             CoverageEligibilityResponse.ItemsComponent out = insurance.addItem();
             if (in.hasCategory()) {
-                out.setCategory(in.getCategory().copy());
+                out.setCategory(in.getCategory());
             }
             if (in.hasProductOrService()) {
-                out.setProductOrService(in.getProductOrService().copy());
+                out.setProductOrService(in.getProductOrService());
             }
-            in.getModifier().forEach(m -> out.addModifier(m.copy()));
+            in.getModifier().forEach(out::addModifier);
             int line = mapped.lineOfItem()[i];
             if (line < 0) {
                 notEvaluated++;
@@ -88,7 +94,10 @@ final class ResponseMapper {
                         .setText(mapped.path() + ".item[" + i + "] (" + d.code() + "): " + d.explanation()));
             }
         }
-        int evaluated = counts.values().stream().mapToInt(Integer::intValue).sum();
+        int evaluated = 0;
+        for (int n : counts.values()) {
+            evaluated += n;
+        }
         int invalid = counts.getOrDefault(Outcome.INVALID, 0);
         response.setOutcome(invalid == 0 ? Enumerations.RemittanceOutcome.COMPLETE
                 : invalid == evaluated ? Enumerations.RemittanceOutcome.ERROR : Enumerations.RemittanceOutcome.PARTIAL);

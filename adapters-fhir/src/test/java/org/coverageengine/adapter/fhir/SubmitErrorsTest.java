@@ -15,6 +15,8 @@ import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Reference;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The errors of the FHIR contract: status, an OperationOutcome, and a diagnostic naming what and where. */
 class SubmitErrorsTest {
@@ -144,6 +146,25 @@ class SubmitErrorsTest {
     void badDate() {
         String json = FHIR.newJsonParser().encodeResourceToString(request("95940")).replace("\"2025-03-10\"", "\"10/03/2025\"");
         fails(post("application/fhir+json", json), 400, "body");
+    }
+
+    @ParameterizedTest(name = "servicedDate {0} is refused")
+    @ValueSource(strings = {"2025-02-30", "2025-13-01", "2025-00-10", "0000-01-01"})
+    void impossibleDate(String date) {
+        String json = FHIR.newJsonParser().encodeResourceToString(request("95940")).replace("\"2025-03-10\"", "\"" + date + "\"");
+        RunningServer.Reply reply = post("application/fhir+json", json);
+        assertEquals(400, reply.status(), reply.body());
+        assertTrue(reply.body().contains("servicedDate") || reply.body().contains("body"), reply.body());
+    }
+
+    @ParameterizedTest(name = "servicedPeriod.start {0} is the date of service 2025-03-10")
+    @ValueSource(strings = {"2025-03-10", "2025-03-10T08:30:00-05:00", "2025-03-10T23:59:59Z"})
+    void dateOfServiceFromAPeriodStart(String start) {
+        CoverageEligibilityRequest req = request("95940:C71.1");
+        req.setServiced(new org.hl7.fhir.r4.model.Period().setStartElement(new org.hl7.fhir.r4.model.DateTimeType(start)));
+        RunningServer.Reply reply = postJson(req);
+        assertEquals(200, reply.status(), reply.body());
+        assertTrue(reply.body().contains("Date of service 2025-03-10"), reply.body());
     }
 
     @Test
