@@ -1,9 +1,12 @@
 package org.coverageengine.adapter.fhir;
 
 import ca.uhn.fhir.context.FhirContext;
+import jakarta.servlet.DispatcherType;
+import java.util.EnumSet;
 import java.util.Objects;
 import org.coverageengine.domain.port.in.DescribePolicies;
 import org.coverageengine.domain.port.in.DetermineCoverage;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.Server;
@@ -32,6 +35,7 @@ public final class CoverageFhirServer implements AutoCloseable {
                 new CoverageRestfulServer(fhirContext(), settings, determineCoverage, policies));
         holder.setInitOrder(1);
         context.addServlet(holder, "/fhir/*");
+        context.addFilter(new FilterHolder(new WholeResponseFilter()), "/fhir/*", EnumSet.of(DispatcherType.REQUEST));
         jetty.setHandler(context);
         jetty.setStopAtShutdown(false);
         jetty.setStopTimeout(5_000);
