@@ -1,5 +1,6 @@
 package org.coverageengine.domain.determination;
 
+import com.google.common.collect.ImmutableList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -23,13 +24,18 @@ public record Determination(
         boolean priorAuthorizationRequired,
         List<String> modifiers) {
 
-    /** Copies the lists. */
+    /** Freezes the lists (copying only those that are not immutable already). */
     public Determination {
         Objects.requireNonNull(outcome, "outcome");
-        reasons = List.copyOf(reasons);
-        citations = List.copyOf(citations);
-        criteria = List.copyOf(criteria);
-        modifiers = modifiers == null ? List.of() : List.copyOf(modifiers);
+        reasons = frozen(reasons);
+        citations = frozen(citations);
+        criteria = frozen(criteria);
+        modifiers = modifiers == null ? List.of() : frozen(modifiers);
+    }
+
+    private static <T> List<T> frozen(List<T> list) {
+        // List.copyOf returns the JDK's immutable lists as they are but copies Guava's; ImmutableList.copyOf the reverse.
+        return list instanceof ImmutableList<T> immutable ? immutable : List.copyOf(list);
     }
 
     /** The units the policy allows for this line, when it limits them. */

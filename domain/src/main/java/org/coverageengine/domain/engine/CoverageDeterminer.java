@@ -1,12 +1,10 @@
 package org.coverageengine.domain.engine;
 
-import com.google.common.cache.CacheBuilder;
-import com.google.common.cache.CacheLoader;
-import com.google.common.cache.LoadingCache;
 import com.google.common.collect.ImmutableList;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -38,7 +36,11 @@ public final class CoverageDeterminer implements DetermineCoverage {
 
     private final Supplier<Knowledge> knowledge;
     private final Clock clock;
-    private final LoadingCache<Policy, PolicyIndex> indexes = CacheBuilder.newBuilder().weakKeys().build(CacheLoader.from(PolicyIndex::new));
+    /** The indexes of the last snapshot seen; rebuilt (for every policy version at once) when the snapshot changes. */
+    private volatile SnapshotIndexes indexes = new SnapshotIndexes(null, new IdentityHashMap<>());
+
+    private record SnapshotIndexes(Knowledge snapshot, IdentityHashMap<Policy, PolicyIndex> byPolicy) {
+    }
 
     /** Creates the determiner over the knowledge in force; the clock supplies "today" when a request has no date. */
     public CoverageDeterminer(Supplier<Knowledge> knowledge, Clock clock) {
@@ -49,6 +51,7 @@ public final class CoverageDeterminer implements DetermineCoverage {
     @Override
     public CoverageDecision determine(CoverageRequest request) {
         Knowledge snapshot = knowledge.get();
+        IdentityHashMap<Policy, PolicyIndex> indexOf = indexesOf(snapshot);
         CodeCatalog catalog = snapshot.catalog();
         List<String> notices = new ArrayList<>(0);
         LocalDate date = request.dateOfService();
@@ -71,21 +74,22 @@ public final class CoverageDeterminer implements DetermineCoverage {
         List<PolicyIndex> outOfScope = new ArrayList<>(0);
         for (Policy policy : inEffect) {
             if (policy.governs().contains(lob)) {
-                evaluations.add(new PolicyEvaluation(indexes.getUnchecked(policy), lines, requestDiagnoses, date, lob, request.attestedCriteria()));
+                evaluations.add(new PolicyEvaluation(indexOf.get(policy), lines, requestDiagnoses, date, lob, request.attestedCriteria()));
             } else {
-                outOfScope.add(indexes.getUnchecked(policy));
+                outOfScope.add(indexOf.get(policy));
             }
         }
         List<PolicyIndex> notYetInEffect = new ArrayList<>(0);
         if (inEffect.size() < snapshot.policies().numbers().size()) {
             for (String number : snapshot.policies().numbers()) {
                 if (inEffect.stream().noneMatch(p -> p.number().equals(number))) {
-                    snapshot.policies().earliest(number).ifPresent(p -> notYetInEffect.add(indexes.getUnchecked(p)));
+                    snapshot.policies().earliest(number).ifPresent(p -> notYetInEffect.add(indexOf.get(p)));
                 }
             }
         }
 
-        List<Determination> determinations = new ArrayList<>(lines.size());
+        String dateText = date.toString();
+        ImmutableList.Builder<Determination> determinations = ImmutableList.builderWithExpectedSize(lines.size());
         for (int i = 0; i < lines.size(); i++) {
             ParsedLine line = lines.get(i);
             if (!line.problems().isEmpty()) {
@@ -109,9 +113,23 @@ public final class CoverageDeterminer implements DetermineCoverage {
                     findings.add(notInEffect(policy.policy, date));
                 }
             }
-            determinations.add(combine(line, findings, date, lob));
+            determinations.add(combine(line, findings, dateText, lob));
         }
-        return new CoverageDecision(snapshot.version(), date, dateAssumed, lob, lobAssumed, determinations, notices);
+        return new CoverageDecision(snapshot.version(), date, dateAssumed, lob, lobAssumed, determinations.build(), notices);
+    }
+
+    private IdentityHashMap<Policy, PolicyIndex> indexesOf(Knowledge snapshot) {
+        SnapshotIndexes current = indexes;
+        if (current.snapshot() != snapshot) {
+            // Requests racing on a new snapshot may each build the map; any of them is right, the last one stays.
+            IdentityHashMap<Policy, PolicyIndex> byPolicy = new IdentityHashMap<>();
+            for (Policy policy : snapshot.policies().all()) {
+                byPolicy.put(policy, current.byPolicy().containsKey(policy) ? current.byPolicy().get(policy) : new PolicyIndex(policy));
+            }
+            current = new SnapshotIndexes(snapshot, byPolicy);
+            indexes = current;
+        }
+        return current.byPolicy();
     }
 
     private static List<ParsedLine> parse(List<RequestedLine> lines, CodeCatalog catalog, LocalDate date) {
@@ -232,7 +250,7 @@ public final class CoverageDeterminer implements DetermineCoverage {
                 List.of(), List.of(), null, line.line().quantity(), false, line.line().modifiers());
     }
 
-    private static Determination combine(ParsedLine line, List<Finding> findings, LocalDate date, LineOfBusiness lob) {
+    private static Determination combine(ParsedLine line, List<Finding> findings, String date, LineOfBusiness lob) {
         Code code = line.code();
         RequestedLine requested = line.line();
         if (findings.isEmpty()) {

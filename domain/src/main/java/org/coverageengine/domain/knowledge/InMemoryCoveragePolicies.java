@@ -16,6 +16,7 @@ public final class InMemoryCoveragePolicies implements CoveragePolicies {
 
     private final List<Policy> all;
     private final Map<String, List<Policy>> byNumber;
+    private final List<String> numbers;
 
     /** Creates the store; two versions of one policy may not share an effective date. */
     public InMemoryCoveragePolicies(List<Policy> policies) {
@@ -33,6 +34,7 @@ public final class InMemoryCoveragePolicies implements CoveragePolicies {
         Map<String, List<Policy>> frozen = new LinkedHashMap<>();
         grouped.forEach((number, versions) -> frozen.put(number, ImmutableList.copyOf(versions)));
         this.byNumber = java.util.Collections.unmodifiableMap(frozen);
+        this.numbers = ImmutableList.copyOf(byNumber.keySet());
     }
 
     @Override
@@ -72,7 +74,7 @@ public final class InMemoryCoveragePolicies implements CoveragePolicies {
 
     @Override
     public List<String> numbers() {
-        return ImmutableList.copyOf(byNumber.keySet());
+        return numbers;
     }
 
     @Override
