@@ -146,6 +146,16 @@ class Policy0509RulesTest {
             assertTrue(d.citations().get(0).trigger().contains(pain), "names the pain code that triggered");
         }
 
+        @ParameterizedTest(name = "IOM line {0} of a request with three IOM codes and two pain procedures names both pain codes")
+        @ValueSource(strings = {"95940", "95941", "95925"})
+        void everyIomLineNamesEveryPainCode(String iom) {
+            // The text of the request's PAIN codes is built once per request and shared by every line outside PAIN.
+            CoverageDecision decision = ask("62321:M54.16", "95940:M54.16", "64490:M54.16", "95941:M54.16", "95925:M54.16");
+            Determination d = line(decision, iom);
+            assertEquals(Outcome.NOT_COVERED, d.outcome());
+            assertTrue(d.citations().get(0).trigger().contains("the request has 62321, 64490 in PAIN"), d.citations().get(0).trigger());
+        }
+
         @ParameterizedTest(name = "baseline {0} with IOM during 62321")
         @MethodSource("org.coverageengine.adapter.csv.Policy0509RulesTest#baselineCodes")
         void baselineWithIom(String baseline) {
