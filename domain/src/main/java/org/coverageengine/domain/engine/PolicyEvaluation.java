@@ -38,10 +38,6 @@ final class PolicyEvaluation {
     private final int[] firstInGroup;
     private final int[] secondInGroup;
     private final Finding[] memo;
-    /** Per group, the request's codes in it as text, for the lines outside the group (the same for all of them). */
-    private String[] requestCodesByGroup;
-    /** The request's primary procedures as text, for the lines that are not primary themselves. */
-    private String primaryCodes;
     private Map<String, List<Criterion>> criteriaLists;
     private Map<String, String> followReasons;
 
@@ -280,7 +276,7 @@ final class PolicyEvaluation {
     private void explain(Condition condition, int line, StringBuilder into) {
         if (condition instanceof Condition.RequestHasGroup has) {
             into.append("; the request has ");
-            requestCodesIn(index.bit(has.group()), line, into);
+            codesIn(index.bit(has.group()), line, lines.size(), into);
             into.append(" in ").append(has.group());
         } else if (condition instanceof Condition.EarlierLineInGroup earlier) {
             into.append("; an earlier line has ");
@@ -295,50 +291,16 @@ final class PolicyEvaluation {
             into.append(") is in ").append(String.join(" or ", dx.groups()));
         } else if (condition instanceof Condition.RequestHasPrimaryProcedure) {
             into.append("; primary procedure ");
-            if (primary[line]) {
-                primaryCodes(line, into);
-            } else {
-                if (primaryCodes == null) {
-                    StringBuilder all = new StringBuilder();
-                    primaryCodes(-1, all);
-                    primaryCodes = all.toString();
+            boolean first = true;
+            for (int i = 0; i < lines.size(); i++) {
+                if (i != line && primary[i]) {
+                    into.append(first ? "" : ", ").append(lines.get(i).code().value());
+                    first = false;
                 }
-                into.append(primaryCodes);
             }
         } else {
             into.append("; ").append(condition.describe());
         }
-    }
-
-    private void primaryCodes(int except, StringBuilder into) {
-        boolean first = true;
-        for (int i = 0; i < lines.size(); i++) {
-            if (i != except && primary[i]) {
-                into.append(first ? "" : ", ").append(lines.get(i).code().value());
-                first = false;
-            }
-        }
-    }
-
-    /**
-     * The request's other codes in a group. For a line outside the group that text is the same for every line, so
-     * it is built once per request: without this, explaining n lines walked all n lines each time (O(n^2)).
-     */
-    private void requestCodesIn(long bit, int line, StringBuilder into) {
-        if ((lineMasks[line] & bit) != 0) {
-            codesIn(bit, line, lines.size(), into);
-            return;
-        }
-        int g = Long.numberOfTrailingZeros(bit);
-        if (requestCodesByGroup == null) {
-            requestCodesByGroup = new String[index.groupNames.length];
-        }
-        if (requestCodesByGroup[g] == null) {
-            StringBuilder all = new StringBuilder();
-            codesIn(bit, -1, lines.size(), all);
-            requestCodesByGroup[g] = all.toString();
-        }
-        into.append(requestCodesByGroup[g]);
     }
 
     private void codesIn(long bit, int line, int end, StringBuilder into) {
