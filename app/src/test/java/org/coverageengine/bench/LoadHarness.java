@@ -243,7 +243,8 @@ public final class LoadHarness {
             for (SelectionKey key : selector.keys()) {
                 key.channel().close();
             }
-            return new Result(total, latencies, completed, errors + (total - completed - errors), completed / (elapsed / 1e9));
+            // Errors: non-200 answers, broken connections, and requests still unanswered at the deadline.
+            return new Result(total, latencies, completed, total - completed, completed / (elapsed / 1e9));
         }
     }
 }

@@ -124,7 +124,8 @@ public final class CoverageDeterminer implements DetermineCoverage {
             // Requests racing on a new snapshot may each build the map; any of them is right, the last one stays.
             IdentityHashMap<Policy, PolicyIndex> byPolicy = new IdentityHashMap<>();
             for (Policy policy : snapshot.policies().all()) {
-                byPolicy.put(policy, current.byPolicy().containsKey(policy) ? current.byPolicy().get(policy) : new PolicyIndex(policy));
+                PolicyIndex previous = current.byPolicy().get(policy);
+                byPolicy.put(policy, previous != null ? previous : new PolicyIndex(policy));
             }
             current = new SnapshotIndexes(snapshot, byPolicy);
             indexes = current;
