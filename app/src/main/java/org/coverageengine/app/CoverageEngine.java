@@ -7,14 +7,15 @@ import java.util.List;
 import org.coverageengine.adapter.csv.CodeFile;
 import org.coverageengine.adapter.csv.PolicyPack;
 import org.coverageengine.adapter.csv.ProgressListener;
+import org.coverageengine.adapter.memory.InMemoryKnowledgeStore;
 import org.coverageengine.domain.engine.CodeLookup;
 import org.coverageengine.domain.engine.CoverageDeterminer;
-import org.coverageengine.domain.engine.KnowledgeImport;
+import org.coverageengine.domain.engine.KnowledgePublisher;
 import org.coverageengine.domain.engine.PolicyDirectory;
-import org.coverageengine.domain.knowledge.Knowledge;
 import org.coverageengine.domain.knowledge.LoadedKnowledge;
 import org.coverageengine.domain.port.in.ImportKnowledge;
-import org.coverageengine.domain.port.out.PolicySource;
+import org.coverageengine.domain.port.out.KnowledgeSource;
+import org.coverageengine.domain.port.out.KnowledgeStore;
 
 /**
  * The composition root: wires the domain's use cases to the knowledge loaded from the embedded default pack plus
@@ -23,15 +24,16 @@ import org.coverageengine.domain.port.out.PolicySource;
 final class CoverageEngine {
 
     final LoadedKnowledge knowledge;
-    final KnowledgeImport importer;
+    final KnowledgePublisher importer;
     final CoverageDeterminer determiner;
     final CodeLookup lookup;
     final PolicyDirectory policies;
     final ImportKnowledge.ImportSummary summary;
 
-    private CoverageEngine(List<PolicySource> sources) {
-        knowledge = new LoadedKnowledge(Knowledge.empty());
-        importer = new KnowledgeImport(knowledge);
+    private CoverageEngine(List<KnowledgeSource> sources) {
+        KnowledgeStore store = new InMemoryKnowledgeStore();
+        knowledge = new LoadedKnowledge(store.empty());
+        importer = new KnowledgePublisher(store, knowledge);
         summary = importer.replaceWith(sources);
         determiner = new CoverageDeterminer(knowledge, Clock.systemDefaultZone());
         lookup = new CodeLookup(knowledge);
@@ -44,8 +46,8 @@ final class CoverageEngine {
     }
 
     /** The sources, read and checked, in load order. */
-    static List<PolicySource> sources(List<Path> packs, List<Path> codeFiles, ProgressListener progress) {
-        List<PolicySource> sources = new ArrayList<>();
+    static List<KnowledgeSource> sources(List<Path> packs, List<Path> codeFiles, ProgressListener progress) {
+        List<KnowledgeSource> sources = new ArrayList<>();
         sources.add(PolicyPack.embeddedDefault());
         for (Path pack : packs) {
             sources.add(PolicyPack.fromDirectory(pack));

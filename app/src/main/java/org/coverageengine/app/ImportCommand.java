@@ -6,13 +6,14 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import org.coverageengine.adapter.memory.InMemoryKnowledgeStore;
 import org.coverageengine.adapter.csv.CodeFile;
 import org.coverageengine.adapter.csv.CodeFileFormat;
 import org.coverageengine.adapter.csv.ImportException;
 import org.coverageengine.adapter.csv.PolicyPack;
 import org.coverageengine.domain.code.CodeEntry;
 import org.coverageengine.domain.code.CodeSystem;
-import org.coverageengine.domain.engine.KnowledgeImport;
+import org.coverageengine.domain.engine.KnowledgePublisher;
 import org.coverageengine.domain.policy.Policy;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -48,7 +49,7 @@ final class ImportCommand implements Callable<Integer> {
             if (Files.isDirectory(path)) {
                 PolicyPack pack = PolicyPack.fromDirectory(path);
                 // Building the knowledge also checks what spans files: policies reference valid groups and criteria.
-                KnowledgeImport.build(java.util.List.of(PolicyPack.embeddedDefault(), pack), 0);
+                KnowledgePublisher.assemble(new InMemoryKnowledgeStore(), java.util.List.of(PolicyPack.embeddedDefault(), pack), 0);
                 out.println("OK: policy pack " + pack.id() + " " + pack.version() + " (" + path + ")");
                 for (Policy policy : pack.policies()) {
                     out.println("  policy " + policy.number() + " " + policy.title() + ": effective " + policy.effectiveDate() + ", "

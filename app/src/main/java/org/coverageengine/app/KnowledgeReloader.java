@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import org.coverageengine.adapter.csv.ImportException;
 import org.coverageengine.adapter.csv.ProgressListener;
-import org.coverageengine.domain.engine.KnowledgeImport;
+import org.coverageengine.domain.engine.KnowledgePublisher;
 import org.coverageengine.domain.port.in.ImportKnowledge;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,11 +18,11 @@ final class KnowledgeReloader implements Runnable {
 
     private static final Logger LOG = LoggerFactory.getLogger(KnowledgeReloader.class);
 
-    private final KnowledgeImport importer;
+    private final KnowledgePublisher importer;
     private final List<Path> packs;
     private final List<Path> codeFiles;
 
-    KnowledgeReloader(KnowledgeImport importer, List<Path> packs, List<Path> codeFiles) {
+    KnowledgeReloader(KnowledgePublisher importer, List<Path> packs, List<Path> codeFiles) {
         this.importer = Objects.requireNonNull(importer, "importer");
         this.packs = List.copyOf(packs);
         this.codeFiles = List.copyOf(codeFiles);

@@ -8,7 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.coverageengine.adapter.csv.ProgressListener;
-import org.coverageengine.domain.knowledge.Knowledge;
+import org.coverageengine.domain.port.out.Knowledge;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -21,6 +21,15 @@ class ArchitectureTest {
     static final ArchRule fhirAdapterDoesNotUseCsv = ArchitectureRules.FHIR_DOES_NOT_USE_CSV;
 
     @ArchTest
+    static final ArchRule adaptersAreIndependent = ArchitectureRules.ADAPTERS_ARE_INDEPENDENT;
+
+    @ArchTest
+    static final ArchRule outboundPortsAreImplementedOutsideTheDomain = ArchitectureRules.OUTBOUND_PORTS_IMPLEMENTED_OUTSIDE_THE_DOMAIN;
+
+    @ArchTest
+    static final ArchRule rulePartsAreSealed = ArchitectureRules.RULE_PARTS_ARE_SEALED;
+
+    @ArchTest
     static final ArchRule nothingDependsOnApp = ArchitectureRules.NOTHING_DEPENDS_ON_APP;
 
     @ArchTest

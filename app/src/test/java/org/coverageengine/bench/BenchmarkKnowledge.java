@@ -8,18 +8,19 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.coverageengine.adapter.memory.InMemoryKnowledgeStore;
 import org.coverageengine.adapter.csv.CodeFile;
 import org.coverageengine.adapter.csv.PolicyPack;
 import org.coverageengine.adapter.csv.ProgressListener;
 import org.coverageengine.domain.code.Code;
 import org.coverageengine.domain.code.CodeSystem;
 import org.coverageengine.domain.code.DateRange;
-import org.coverageengine.domain.engine.KnowledgeImport;
-import org.coverageengine.domain.knowledge.Knowledge;
-import org.coverageengine.domain.knowledge.KnowledgeBuilder;
+import org.coverageengine.domain.engine.KnowledgePublisher;
+import org.coverageengine.domain.port.out.Knowledge;
+import org.coverageengine.adapter.memory.InMemoryKnowledgeDraft;
 import org.coverageengine.domain.policy.CodeGroup;
 import org.coverageengine.domain.policy.Policy;
-import org.coverageengine.domain.port.out.PolicySource;
+import org.coverageengine.domain.port.out.KnowledgeSource;
 
 /** The knowledge the benchmarks run on: the default pack plus the full ICD-10-CM FY2025 catalog, optionally scaled up. */
 final class BenchmarkKnowledge {
@@ -38,9 +39,9 @@ final class BenchmarkKnowledge {
 
     /** The default pack and the full ICD-10-CM order file. */
     static Knowledge withFullIcd() {
-        List<PolicySource> sources = List.of(PolicyPack.embeddedDefault(),
+        List<KnowledgeSource> sources = List.of(PolicyPack.embeddedDefault(),
                 CodeFile.read(external("icd10cm-fy2025/icd10cm-order-2025.txt"), ProgressListener.NONE));
-        return KnowledgeImport.build(sources, 1);
+        return KnowledgePublisher.assemble(new InMemoryKnowledgeStore(), sources, 1);
     }
 
     /**
@@ -52,7 +53,7 @@ final class BenchmarkKnowledge {
         if (scale == 1) {
             return base;
         }
-        KnowledgeBuilder builder = KnowledgeBuilder.from(base);
+        InMemoryKnowledgeDraft builder = new InMemoryKnowledgeStore().draftFrom(base);
         Policy policy = base.policies().latest("0509").orElseThrow();
         Map<String, CodeGroup> groups = new LinkedHashMap<>();
         int[] counter = {0};
@@ -71,6 +72,6 @@ final class BenchmarkKnowledge {
         builder.addPolicy(new Policy(policy.number(), policy.title(), policy.payer(), policy.effectiveDate(), policy.nextReviewDate(),
                 policy.url(), policy.governs(), policy.referrals(), policy.ancillaryGroups(), policy.relatedPolicies(), policy.revisions(),
                 groups, policy.criteriaSets(), new ArrayList<>(policy.statements())));
-        return builder.build("scaled x" + scale);
+        return builder.seal("scaled x" + scale);
     }
 }

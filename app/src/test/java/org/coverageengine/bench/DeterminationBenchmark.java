@@ -6,7 +6,7 @@ import java.util.concurrent.TimeUnit;
 import org.coverageengine.domain.determination.CoverageDecision;
 import org.coverageengine.domain.determination.CoverageRequest;
 import org.coverageengine.domain.engine.CoverageDeterminer;
-import org.coverageengine.domain.knowledge.Knowledge;
+import org.coverageengine.domain.port.out.Knowledge;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

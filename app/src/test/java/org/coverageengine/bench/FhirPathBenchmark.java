@@ -13,7 +13,7 @@ import org.coverageengine.adapter.fhir.FhirExchange;
 import org.coverageengine.adapter.fhir.FhirSettings;
 import org.coverageengine.domain.engine.CoverageDeterminer;
 import org.coverageengine.domain.engine.PolicyDirectory;
-import org.coverageengine.domain.knowledge.Knowledge;
+import org.coverageengine.domain.port.out.Knowledge;
 import org.hl7.fhir.r4.model.CoverageEligibilityRequest;
 import org.hl7.fhir.r4.model.CoverageEligibilityResponse;
 import org.openjdk.jmh.annotations.Benchmark;

@@ -2,11 +2,12 @@ package org.coverageengine.bench;
 
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.coverageengine.adapter.memory.InMemoryKnowledgeStore;
 import org.coverageengine.adapter.csv.CodeFile;
 import org.coverageengine.adapter.csv.PolicyPack;
 import org.coverageengine.adapter.csv.ProgressListener;
-import org.coverageengine.domain.engine.KnowledgeImport;
-import org.coverageengine.domain.knowledge.Knowledge;
+import org.coverageengine.domain.engine.KnowledgePublisher;
+import org.coverageengine.domain.port.out.Knowledge;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -28,7 +29,7 @@ public class ImportBenchmark {
 
     @Benchmark
     public Knowledge importAllCodeFiles() {
-        return KnowledgeImport.build(List.of(PolicyPack.embeddedDefault(),
+        return KnowledgePublisher.assemble(new InMemoryKnowledgeStore(), List.of(PolicyPack.embeddedDefault(),
                 CodeFile.read(BenchmarkKnowledge.external("icd10cm-fy2025/icd10cm-order-2025.txt"), ProgressListener.NONE),
                 CodeFile.read(BenchmarkKnowledge.external("hcpcs/2025-oct/HCPC2025_OCT_ANWEB.csv"), ProgressListener.NONE),
                 CodeFile.read(BenchmarkKnowledge.external("cms-pfs-rvu25d/PPRRVU2025_Oct.csv"), ProgressListener.NONE)), 1);

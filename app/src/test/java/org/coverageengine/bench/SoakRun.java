@@ -21,12 +21,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import ca.uhn.fhir.context.FhirContext;
+import org.coverageengine.adapter.memory.InMemoryKnowledgeStore;
 import org.coverageengine.adapter.csv.ImportException;
 import org.coverageengine.adapter.csv.PolicyPack;
 import org.coverageengine.adapter.fhir.CoverageFhirServer;
 import org.coverageengine.adapter.fhir.FhirSettings;
 import org.coverageengine.domain.engine.CoverageDeterminer;
-import org.coverageengine.domain.engine.KnowledgeImport;
+import org.coverageengine.domain.engine.KnowledgePublisher;
 import org.coverageengine.domain.engine.PolicyDirectory;
 import org.coverageengine.domain.knowledge.LoadedKnowledge;
 import org.hl7.fhir.r4.model.Coding;
@@ -67,8 +68,8 @@ public final class SoakRun {
     /** Runs for the duration at the rate, reloading every reloadEvery; prints progress each minute when verbose. */
     public static Result run(Duration duration, int ratePerSecond, Duration reloadEvery, boolean verbose) throws Exception {
         Path overlay = Files.createTempDirectory("soak-overlay");
-        LoadedKnowledge loaded = new LoadedKnowledge(KnowledgeImport.build(List.of(PolicyPack.embeddedDefault()), 0));
-        KnowledgeImport importer = new KnowledgeImport(loaded);
+        LoadedKnowledge loaded = new LoadedKnowledge(KnowledgePublisher.assemble(new InMemoryKnowledgeStore(), List.of(PolicyPack.embeddedDefault()), 0));
+        KnowledgePublisher importer = new KnowledgePublisher(new InMemoryKnowledgeStore(), loaded);
         CoverageFhirServer server = new CoverageFhirServer("127.0.0.1", 0, FhirSettings.DEFAULTS,
                 new CoverageDeterminer(loaded, Clock.systemUTC()), new PolicyDirectory(loaded)).start();
         AtomicInteger published = new AtomicInteger();

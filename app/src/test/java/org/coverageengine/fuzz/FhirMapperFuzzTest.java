@@ -4,17 +4,18 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
+import org.coverageengine.adapter.memory.InMemoryKnowledgeStore;
 import org.coverageengine.adapter.csv.PolicyPack;
 import org.coverageengine.adapter.fhir.FhirRequestReader;
 import org.coverageengine.adapter.fhir.FhirSettings;
 import org.coverageengine.domain.engine.CoverageDeterminer;
-import org.coverageengine.domain.engine.KnowledgeImport;
-import org.coverageengine.domain.knowledge.Knowledge;
+import org.coverageengine.domain.engine.KnowledgePublisher;
+import org.coverageengine.domain.port.out.Knowledge;
 
 /** The FHIR-to-domain mapper: any text is a request the engine answers, or an IllegalArgumentException saying where. */
 class FhirMapperFuzzTest {
 
-    static final Knowledge KNOWLEDGE = KnowledgeImport.build(List.of(PolicyPack.embeddedDefault()), 1);
+    static final Knowledge KNOWLEDGE = KnowledgePublisher.assemble(new InMemoryKnowledgeStore(), List.of(PolicyPack.embeddedDefault()), 1);
     static final CoverageDeterminer ENGINE = new CoverageDeterminer(() -> KNOWLEDGE, Clock.systemUTC());
     static final FhirRequestReader READER = new FhirRequestReader(FhirSettings.DEFAULTS);
 

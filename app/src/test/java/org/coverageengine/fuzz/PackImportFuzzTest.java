@@ -4,9 +4,10 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.coverageengine.adapter.memory.InMemoryKnowledgeStore;
 import org.coverageengine.adapter.csv.ImportException;
 import org.coverageengine.adapter.csv.PolicyPack;
-import org.coverageengine.domain.engine.KnowledgeImport;
+import org.coverageengine.domain.engine.KnowledgePublisher;
 
 /** The CSV pack importer: one file of the default pack replaced by fuzzed bytes either imports or stops with an ImportException. */
 class PackImportFuzzTest {
@@ -24,7 +25,7 @@ class PackImportFuzzTest {
         files.put(NAMES.get(Math.floorMod(input[0], NAMES.size())), content);
         try {
             PolicyPack pack = PolicyPack.fromFiles("fuzz", files);
-            KnowledgeImport.build(List.of(pack), 1);
+            KnowledgePublisher.assemble(new InMemoryKnowledgeStore(), List.of(pack), 1);
         } catch (ImportException expected) {
             if (expected.file() == null || expected.reason() == null) {
                 throw new AssertionError("an import error must name its file and reason", expected);

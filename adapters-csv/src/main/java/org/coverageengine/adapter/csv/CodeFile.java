@@ -24,13 +24,13 @@ import org.coverageengine.domain.code.DateRange;
 import org.coverageengine.domain.code.InvalidCodeException;
 import org.coverageengine.domain.code.RvuFacts;
 import org.coverageengine.domain.port.out.KnowledgeSink;
-import org.coverageengine.domain.port.out.PolicySource;
+import org.coverageengine.domain.port.out.KnowledgeSource;
 
 /**
  * One official CMS/CDC code file, read completely and checked when opened; {@link #contributeTo} then adds its
  * entries (and, for complete code sets, a completeness declaration) to the sink.
  */
-public final class CodeFile implements PolicySource {
+public final class CodeFile implements KnowledgeSource {
 
     private static final Pattern YEAR = Pattern.compile("(20\\d{2})");
     private static final DateTimeFormatter YYYYMMDD = DateTimeFormatter.BASIC_ISO_DATE;

@@ -44,14 +44,14 @@ import org.coverageengine.domain.policy.Policy;
 import org.coverageengine.domain.policy.Revision;
 import org.coverageengine.domain.policy.Statement;
 import org.coverageengine.domain.port.out.KnowledgeSink;
-import org.coverageengine.domain.port.out.PolicySource;
+import org.coverageengine.domain.port.out.KnowledgeSource;
 
 /**
  * A policy pack: a folder of CSV files describing catalog entries, policies, code groups, statements and
  * criteria. The whole pack is read and checked before anything reaches the sink; any error stops the import
  * with file, line, column and reason. Documented in docs/policy-pack.md.
  */
-public final class PolicyPack implements PolicySource {
+public final class PolicyPack implements KnowledgeSource {
 
     /** The classpath folder of the embedded default pack. */
     public static final String DEFAULT_PACK = "coverage-packs/default";

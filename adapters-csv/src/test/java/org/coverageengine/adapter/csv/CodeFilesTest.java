@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import org.coverageengine.adapter.memory.InMemoryKnowledgeStore;
 import org.coverageengine.domain.code.Code;
 import org.coverageengine.domain.code.CodeEntry;
 import org.coverageengine.domain.code.CodeSystem;
@@ -20,8 +21,8 @@ import org.coverageengine.domain.determination.LineOfBusiness;
 import org.coverageengine.domain.determination.Outcome;
 import org.coverageengine.domain.determination.RequestedLine;
 import org.coverageengine.domain.engine.CoverageDeterminer;
-import org.coverageengine.domain.engine.KnowledgeImport;
-import org.coverageengine.domain.knowledge.Knowledge;
+import org.coverageengine.domain.engine.KnowledgePublisher;
+import org.coverageengine.domain.port.out.Knowledge;
 import org.coverageengine.domain.testing.SharedData;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -105,7 +106,7 @@ class CodeFilesTest {
 
         @BeforeAll
         void load() {
-            knowledge = KnowledgeImport.build(List.of(PolicyPack.embeddedDefault(), CodeFile.read(orderFile(), ProgressListener.NONE),
+            knowledge = KnowledgePublisher.assemble(new InMemoryKnowledgeStore(), List.of(PolicyPack.embeddedDefault(), CodeFile.read(orderFile(), ProgressListener.NONE),
                     CodeFile.read(addendaFile(), ProgressListener.NONE), CodeFile.read(hcpcsFile(), ProgressListener.NONE),
                     CodeFile.read(rvuFile(), ProgressListener.NONE)), 1);
             engine = new CoverageDeterminer(() -> knowledge, Clock.systemUTC());

@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.coverageengine.adapter.memory.InMemoryKnowledgeStore;
 import org.coverageengine.domain.code.CodeText;
 import org.coverageengine.domain.determination.CoverageDecision;
 import org.coverageengine.domain.determination.CoverageRequest;
@@ -14,14 +15,14 @@ import org.coverageengine.domain.determination.Determination;
 import org.coverageengine.domain.determination.LineOfBusiness;
 import org.coverageengine.domain.determination.RequestedLine;
 import org.coverageengine.domain.engine.CoverageDeterminer;
-import org.coverageengine.domain.engine.KnowledgeImport;
-import org.coverageengine.domain.knowledge.Knowledge;
+import org.coverageengine.domain.engine.KnowledgePublisher;
+import org.coverageengine.domain.port.out.Knowledge;
 
 /** Test helper: the embedded default pack loaded once, and a compact way to ask it questions. */
 final class DefaultPack {
 
     static final LocalDate DOS = LocalDate.of(2025, 3, 10);
-    static final Knowledge KNOWLEDGE = KnowledgeImport.build(List.of(PolicyPack.embeddedDefault()), 1);
+    static final Knowledge KNOWLEDGE = KnowledgePublisher.assemble(new InMemoryKnowledgeStore(), List.of(PolicyPack.embeddedDefault()), 1);
     static final CoverageDeterminer ENGINE = new CoverageDeterminer(() -> KNOWLEDGE,
             Clock.fixed(Instant.parse("2025-03-10T12:00:00Z"), ZoneOffset.UTC));
 

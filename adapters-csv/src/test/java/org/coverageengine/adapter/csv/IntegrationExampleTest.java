@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
+import org.coverageengine.adapter.memory.InMemoryKnowledgeStore;
 import org.coverageengine.domain.code.CodeText;
 import org.coverageengine.domain.determination.CoverageDecision;
 import org.coverageengine.domain.determination.CoverageRequest;
@@ -19,8 +20,9 @@ import org.coverageengine.domain.determination.LineOfBusiness;
 import org.coverageengine.domain.determination.Outcome;
 import org.coverageengine.domain.determination.RequestedLine;
 import org.coverageengine.domain.engine.CoverageDeterminer;
-import org.coverageengine.domain.engine.KnowledgeImport;
+import org.coverageengine.domain.engine.KnowledgePublisher;
 import org.coverageengine.domain.knowledge.LoadedKnowledge;
+import org.coverageengine.domain.port.out.KnowledgeStore;
 import org.junit.jupiter.api.Test;
 
 /** The example of docs/integrating.md, compiled and run; the test also checks the document shows this very code. */
@@ -28,8 +30,10 @@ class IntegrationExampleTest {
 
     // --- example: begin
     static CoverageDecision example() {
-        // 1. Load the embedded default pack (policy 0509, S-code and spinal decompression rules).
-        LoadedKnowledge knowledge = new LoadedKnowledge(KnowledgeImport.build(List.of(PolicyPack.embeddedDefault()), 1));
+        // 1. Load the embedded default pack (policy 0509, S-code and spinal decompression rules) into memory.
+        KnowledgeStore store = new InMemoryKnowledgeStore();
+        LoadedKnowledge knowledge = new LoadedKnowledge(store.empty());
+        new KnowledgePublisher(store, knowledge).replaceWith(List.of(PolicyPack.embeddedDefault()));
         CoverageDeterminer engine = new CoverageDeterminer(knowledge, Clock.systemUTC());
 
         // 2. Build a request: a craniotomy with IOM and a baseline SSEP, for a brain tumour, on 2025-03-10.

@@ -10,13 +10,14 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import org.coverageengine.adapter.memory.InMemoryKnowledgeStore;
 import org.coverageengine.domain.determination.CoverageRequest;
 import org.coverageengine.domain.determination.LineOfBusiness;
 import org.coverageengine.domain.determination.Outcome;
 import org.coverageengine.domain.determination.RequestedLine;
 import org.coverageengine.domain.engine.CoverageDeterminer;
-import org.coverageengine.domain.engine.KnowledgeImport;
-import org.coverageengine.domain.knowledge.Knowledge;
+import org.coverageengine.domain.engine.KnowledgePublisher;
+import org.coverageengine.domain.port.out.Knowledge;
 import org.coverageengine.domain.knowledge.LoadedKnowledge;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -170,8 +171,8 @@ class PackErrorsTest {
     @Test
     @DisplayName("an import is atomic: a bad pack leaves the loaded knowledge and its answers unchanged")
     void atomicImport() {
-        LoadedKnowledge loaded = new LoadedKnowledge(KnowledgeImport.build(List.of(PolicyPack.embeddedDefault()), 0));
-        KnowledgeImport importer = new KnowledgeImport(loaded);
+        LoadedKnowledge loaded = new LoadedKnowledge(KnowledgePublisher.assemble(new InMemoryKnowledgeStore(), List.of(PolicyPack.embeddedDefault()), 0));
+        KnowledgePublisher importer = new KnowledgePublisher(new InMemoryKnowledgeStore(), loaded);
         importer.replaceWith(List.of(PolicyPack.embeddedDefault()));
         Knowledge before = loaded.get();
         CoverageDeterminer engine = new CoverageDeterminer(loaded, Clock.systemUTC());

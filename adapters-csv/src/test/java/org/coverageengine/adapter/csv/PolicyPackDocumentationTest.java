@@ -13,14 +13,15 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.coverageengine.adapter.memory.InMemoryKnowledgeStore;
 import org.coverageengine.domain.determination.CoverageRequest;
 import org.coverageengine.domain.determination.Determination;
 import org.coverageengine.domain.determination.LineOfBusiness;
 import org.coverageengine.domain.determination.Outcome;
 import org.coverageengine.domain.determination.RequestedLine;
 import org.coverageengine.domain.engine.CoverageDeterminer;
-import org.coverageengine.domain.engine.KnowledgeImport;
-import org.coverageengine.domain.knowledge.Knowledge;
+import org.coverageengine.domain.engine.KnowledgePublisher;
+import org.coverageengine.domain.port.out.Knowledge;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
@@ -41,7 +42,7 @@ class PolicyPackDocumentationTest {
 
     @Test
     void examplePackDecides() {
-        Knowledge knowledge = KnowledgeImport.build(List.of(PolicyPack.embeddedDefault(), PolicyPack.fromDirectory(PACK)), 1);
+        Knowledge knowledge = KnowledgePublisher.assemble(new InMemoryKnowledgeStore(), List.of(PolicyPack.embeddedDefault(), PolicyPack.fromDirectory(PACK)), 1);
         CoverageDeterminer engine = new CoverageDeterminer(() -> knowledge, Clock.systemUTC());
         LocalDate date = LocalDate.of(2025, 3, 10);
         Determination lowBack = engine.determine(CoverageRequest.of(date, LineOfBusiness.COMMERCIAL, RequestedLine.of(1, "97012", "M54.50")))

@@ -9,11 +9,12 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import org.coverageengine.adapter.memory.InMemoryKnowledgeStore;
 import org.coverageengine.adapter.csv.PolicyPack;
 import org.coverageengine.domain.engine.CoverageDeterminer;
-import org.coverageengine.domain.engine.KnowledgeImport;
+import org.coverageengine.domain.engine.KnowledgePublisher;
 import org.coverageengine.domain.engine.PolicyDirectory;
-import org.coverageengine.domain.knowledge.Knowledge;
+import org.coverageengine.domain.port.out.Knowledge;
 import org.coverageengine.domain.knowledge.LoadedKnowledge;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 
@@ -27,7 +28,7 @@ final class RunningServer {
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     static {
-        Knowledge knowledge = KnowledgeImport.build(List.of(PolicyPack.embeddedDefault()), 1);
+        Knowledge knowledge = KnowledgePublisher.assemble(new InMemoryKnowledgeStore(), List.of(PolicyPack.embeddedDefault()), 1);
         KNOWLEDGE = new LoadedKnowledge(knowledge);
         try {
             SERVER = new CoverageFhirServer("127.0.0.1", 0, SETTINGS, new CoverageDeterminer(KNOWLEDGE, Clock.systemUTC()),

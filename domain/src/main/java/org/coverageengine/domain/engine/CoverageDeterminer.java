@@ -23,7 +23,7 @@ import org.coverageengine.domain.determination.Determination;
 import org.coverageengine.domain.determination.LineOfBusiness;
 import org.coverageengine.domain.determination.Outcome;
 import org.coverageengine.domain.determination.RequestedLine;
-import org.coverageengine.domain.knowledge.Knowledge;
+import org.coverageengine.domain.port.out.Knowledge;
 import org.coverageengine.domain.policy.Policy;
 import org.coverageengine.domain.port.in.DetermineCoverage;
 import org.coverageengine.domain.port.out.CodeCatalog;

@@ -3,6 +3,7 @@ package org.coverageengine.domain.knowledge;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
+import org.coverageengine.domain.port.out.Knowledge;
 
 /**
  * The knowledge currently in force. Readers take one snapshot per request, so an answer never mixes two versions;

@@ -15,12 +15,13 @@ import org.coverageengine.domain.determination.CoverageRequest;
 import org.coverageengine.domain.determination.LineOfBusiness;
 import org.coverageengine.domain.determination.Outcome;
 import org.coverageengine.domain.determination.RequestedLine;
-import org.coverageengine.domain.knowledge.Knowledge;
-import org.coverageengine.domain.knowledge.KnowledgeBuilder;
+import org.coverageengine.domain.port.out.Knowledge;
 import org.coverageengine.domain.policy.Condition;
 import org.coverageengine.domain.policy.Effect;
 import org.coverageengine.domain.policy.Policy;
 import org.coverageengine.domain.policy.Statement;
+import org.coverageengine.domain.testing.ListedPolicies;
+import org.coverageengine.domain.testing.NoCodes;
 import org.junit.jupiter.api.Test;
 
 /** The generic rule model: precedence by order, each effect kind, and its guards. */
@@ -28,7 +29,7 @@ class RuleModelTest {
 
     static CoverageDecision run(List<Statement> statements, Set<String> attested, String... codes) {
         Policy policy = TinyPolicy.build(statements);
-        Knowledge knowledge = new KnowledgeBuilder().addPolicy(policy).build("tiny");
+        Knowledge knowledge = new Knowledge("tiny", new NoCodes(), new ListedPolicies(List.of(policy)));
         RequestedLine[] lines = new RequestedLine[codes.length];
         for (int i = 0; i < codes.length; i++) {
             String[] parts = codes[i].split("x");

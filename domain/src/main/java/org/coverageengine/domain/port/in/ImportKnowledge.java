@@ -4,7 +4,7 @@ import com.google.common.collect.ImmutableList;
 import java.util.List;
 import java.util.Map;
 import org.coverageengine.domain.code.CodeSystem;
-import org.coverageengine.domain.port.out.PolicySource;
+import org.coverageengine.domain.port.out.KnowledgeSource;
 
 /** Use case: replace what the engine knows with what the given sources say, all or nothing. */
 public interface ImportKnowledge {
@@ -22,5 +22,5 @@ public interface ImportKnowledge {
      * Reads every source in order into a fresh snapshot and publishes it in one step. When any source fails,
      * its exception propagates and the knowledge in force stays exactly as it was.
      */
-    ImportSummary replaceWith(List<PolicySource> sources);
+    ImportSummary replaceWith(List<KnowledgeSource> sources);
 }

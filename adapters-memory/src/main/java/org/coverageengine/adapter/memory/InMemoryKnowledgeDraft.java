@@ -1,4 +1,4 @@
-package org.coverageengine.domain.knowledge;
+package org.coverageengine.adapter.memory;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -10,27 +10,28 @@ import org.coverageengine.domain.code.Code;
 import org.coverageengine.domain.code.CodeEntry;
 import org.coverageengine.domain.code.CompletenessDeclaration;
 import org.coverageengine.domain.code.DateRange;
+import org.coverageengine.domain.port.out.Knowledge;
 import org.coverageengine.domain.policy.Policy;
-import org.coverageengine.domain.port.out.KnowledgeSink;
+import org.coverageengine.domain.port.out.KnowledgeDraft;
 
 /**
- * Collects catalog entries, completeness declarations and policies from any number of sources, merging what
- * several sources say of the same code, and builds one immutable {@link Knowledge}. Nothing is visible to the
- * engine until {@link LoadedKnowledge#replace} publishes the result, which keeps every import all-or-nothing.
+ * A draft held in memory: collects catalog entries, completeness declarations and policies from any number of
+ * sources, merging what several sources say of the same code, and seals them into one immutable {@link Knowledge}
+ * of an {@link InMemoryCodeCatalog} and {@link InMemoryCoveragePolicies}.
  */
-public final class KnowledgeBuilder implements KnowledgeSink {
+public final class InMemoryKnowledgeDraft implements KnowledgeDraft {
 
     private final Map<Code, List<CodeEntry>> entries = new HashMap<>();
     private final List<CompletenessDeclaration> declarations = new ArrayList<>();
     private final Map<String, Policy> policies = new LinkedHashMap<>();
 
-    /** A builder seeded with everything the given knowledge holds, to extend it. */
-    public static KnowledgeBuilder from(Knowledge knowledge) {
-        KnowledgeBuilder builder = new KnowledgeBuilder();
-        knowledge.catalog().allEntries().forEach((code, list) -> builder.entries.put(code, new ArrayList<>(list)));
-        builder.declarations.addAll(knowledge.catalog().declarations());
-        knowledge.policies().all().forEach(builder::addPolicy);
-        return builder;
+    /** A draft seeded with everything an in-memory snapshot holds, to extend it. */
+    static InMemoryKnowledgeDraft from(InMemoryCodeCatalog catalog, List<Policy> policies) {
+        InMemoryKnowledgeDraft draft = new InMemoryKnowledgeDraft();
+        catalog.allEntries().forEach((code, list) -> draft.entries.put(code, new ArrayList<>(list)));
+        draft.declarations.addAll(catalog.declarations());
+        policies.forEach(draft::addPolicy);
+        return draft;
     }
 
     /**
@@ -38,7 +39,7 @@ public final class KnowledgeBuilder implements KnowledgeSink {
      * source's texts win, validity narrows to the overlap); otherwise it is kept as another dated version.
      */
     @Override
-    public KnowledgeBuilder addCode(CodeEntry entry) {
+    public InMemoryKnowledgeDraft addCode(CodeEntry entry) {
         List<CodeEntry> list = entries.computeIfAbsent(entry.code(), c -> new ArrayList<>(1));
         for (int i = 0; i < list.size(); i++) {
             Optional<DateRange> overlap = list.get(i).validity().intersect(entry.validity());
@@ -59,7 +60,7 @@ public final class KnowledgeBuilder implements KnowledgeSink {
 
     /** Declares that a full official code set was loaded for a period. */
     @Override
-    public KnowledgeBuilder declareComplete(CompletenessDeclaration declaration) {
+    public InMemoryKnowledgeDraft declareComplete(CompletenessDeclaration declaration) {
         if (!declarations.contains(declaration)) {
             declarations.add(declaration);
         }
@@ -68,13 +69,13 @@ public final class KnowledgeBuilder implements KnowledgeSink {
 
     /** Adds a policy version; a second version of the same number and effective date replaces the first. */
     @Override
-    public KnowledgeBuilder addPolicy(Policy policy) {
+    public InMemoryKnowledgeDraft addPolicy(Policy policy) {
         policies.put(policy.number() + "@" + policy.effectiveDate(), policy);
         return this;
     }
 
-    /** Builds the immutable snapshot under the version label. */
-    public Knowledge build(String version) {
+    @Override
+    public Knowledge seal(String version) {
         return new Knowledge(version, new InMemoryCodeCatalog(entries, declarations),
                 new InMemoryCoveragePolicies(new ArrayList<>(policies.values())));
     }

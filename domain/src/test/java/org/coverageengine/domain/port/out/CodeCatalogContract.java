@@ -1,4 +1,4 @@
-package org.coverageengine.domain.knowledge;
+package org.coverageengine.domain.port.out;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -11,7 +11,6 @@ import org.coverageengine.domain.code.CodeEntry;
 import org.coverageengine.domain.code.CodeSystem;
 import org.coverageengine.domain.code.CompletenessDeclaration;
 import org.coverageengine.domain.code.DateRange;
-import org.coverageengine.domain.port.out.CodeCatalog;
 import org.junit.jupiter.api.Test;
 
 /** What every {@link CodeCatalog} implementation must do; implementations extend this and build from the entries. */

@@ -1,4 +1,4 @@
-package org.coverageengine.domain.knowledge;
+package org.coverageengine.adapter.memory;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -12,7 +12,10 @@ import org.coverageengine.domain.code.CodeEntry;
 import org.coverageengine.domain.code.CompletenessDeclaration;
 import org.coverageengine.domain.code.DateRange;
 import org.coverageengine.domain.code.RvuFacts;
+import org.coverageengine.domain.port.out.Knowledge;
+import org.coverageengine.domain.knowledge.LoadedKnowledge;
 import org.coverageengine.domain.port.out.CodeCatalog;
+import org.coverageengine.domain.port.out.CodeCatalogContract;
 import org.junit.jupiter.api.Test;
 
 /** The in-memory catalog, built through the knowledge builder, against the catalog contract. */
@@ -20,10 +23,10 @@ class InMemoryCodeCatalogTest extends CodeCatalogContract {
 
     @Override
     protected CodeCatalog catalogOf(List<CodeEntry> entries, List<CompletenessDeclaration> declarations) {
-        KnowledgeBuilder builder = new KnowledgeBuilder();
+        InMemoryKnowledgeDraft builder = new InMemoryKnowledgeDraft();
         entries.forEach(builder::addCode);
         declarations.forEach(builder::declareComplete);
-        return builder.build("test").catalog();
+        return builder.seal("test").catalog();
     }
 
     @Test
@@ -33,7 +36,7 @@ class InMemoryCodeCatalogTest extends CodeCatalogContract {
                 new RvuFacts(BigDecimal.ZERO, "I", null), null, List.of("cms"));
         CodeEntry curated = new CodeEntry(Code.hcpcs("S9090"), null, null, List.of("VAX-D"), "machine to stretch the spine", null,
                 List.of("Orthopedics"), DateRange.ALWAYS, false, true, RvuFacts.noneAssigned(), null, List.of("pack"));
-        Knowledge k = new KnowledgeBuilder().addCode(curated).addCode(fromCms).build("t");
+        Knowledge k = new InMemoryKnowledgeDraft().addCode(curated).addCode(fromCms).seal("t");
         CodeEntry merged = k.catalog().entries(Code.hcpcs("S9090")).get(0);
         assertEquals(List.of("VAX-D"), merged.synonyms());
         assertEquals("Vertebral axial decompression, per session", merged.longDescription());
@@ -47,7 +50,7 @@ class InMemoryCodeCatalogTest extends CodeCatalogContract {
     void keepsDisjointPeriodsAsVersions() {
         CodeEntry old = CodeEntry.of(Code.icd10cm("M51.36"), "old", new DateRange(null, LocalDate.of(2024, 9, 30)), "a");
         CodeEntry later = CodeEntry.of(Code.icd10cm("M51.36"), "new", DateRange.from(LocalDate.of(2026, 10, 1)), "b");
-        Knowledge k = new KnowledgeBuilder().addCode(later).addCode(old).build("t");
+        Knowledge k = new InMemoryKnowledgeDraft().addCode(later).addCode(old).seal("t");
         assertEquals(2, k.catalog().entries(Code.icd10cm("M51.36")).size());
         assertEquals("old", k.catalog().entries(Code.icd10cm("M51.36")).get(0).longDescription());
         assertEquals("new", k.catalog().entryOn(Code.icd10cm("M51.36"), LocalDate.of(2027, 1, 1)).orElseThrow().longDescription());
@@ -62,9 +65,9 @@ class InMemoryCodeCatalogTest extends CodeCatalogContract {
 
     @Test
     void loadedKnowledgeSwapsWhole() {
-        Knowledge first = Knowledge.empty();
+        Knowledge first = new InMemoryKnowledgeStore().empty();
         LoadedKnowledge loaded = new LoadedKnowledge(first);
-        Knowledge second = new KnowledgeBuilder().build("second");
+        Knowledge second = new InMemoryKnowledgeDraft().seal("second");
         assertSame(first, loaded.replace(second));
         assertSame(second, loaded.get());
     }

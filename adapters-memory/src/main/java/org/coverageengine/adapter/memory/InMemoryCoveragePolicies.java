@@ -1,4 +1,4 @@
-package org.coverageengine.domain.knowledge;
+package org.coverageengine.adapter.memory;
 
 import com.google.common.collect.ImmutableList;
 import java.time.LocalDate;
