@@ -11,16 +11,14 @@ import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * The raw body of a $submit call: its media type checked (415), its size limited while it is read (413), decoded
- * as strict UTF-8 (400 with the byte offset), and XML with a DOCTYPE refused before any parser sees it.
+ * as strict UTF-8 (400 with the byte offset). XML declarations are refused by {@link FhirExchange#parse}, before any parser sees them.
  */
 record SubmitBody(String text, EncodingEnum encoding) {
 
     private static final long DRAIN_LIMIT = 16L * 1024 * 1024;
-    private static final Pattern DOCTYPE = Pattern.compile("<!\\s*(DOCTYPE|ENTITY)", Pattern.CASE_INSENSITIVE);
 
     static SubmitBody read(HttpServletRequest request, FhirSettings settings) {
         EncodingEnum encoding = encodingOf(request.getContentType());
@@ -42,11 +40,7 @@ record SubmitBody(String text, EncodingEnum encoding) {
         if (bytes.length == 0) {
             throw FhirErrors.badRequest("body", "the body is empty: send a CoverageEligibilityRequest, a Bundle or a Parameters resource");
         }
-        String text = decode(bytes);
-        if (encoding == EncodingEnum.XML && DOCTYPE.matcher(text).find()) {
-            throw FhirErrors.badRequest("body", "XML with a DOCTYPE or entity declaration is not accepted (external entities are never resolved)");
-        }
-        return new SubmitBody(text, encoding);
+        return new SubmitBody(decode(bytes), encoding);
     }
 
     /**
