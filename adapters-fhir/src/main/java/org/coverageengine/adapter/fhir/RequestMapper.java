@@ -132,15 +132,19 @@ final class RequestMapper {
                 notices.add("The Coverage has no type.");
                 return null;
             }
+            Coding known = null;
             for (Coding coding : resolved.getType().getCoding()) {
                 Optional<LineOfBusiness> lob = PaymentTypology.lineOfBusiness(coding);
                 if (lob.isPresent()) {
                     return lob.get();
                 }
+                if (known == null && PaymentTypology.knows(coding)) {
+                    known = coding;
+                }
             }
-            notices.add("The Coverage type (" + describe(resolved.getType()) + ") is not a Source of Payment Typology or v3 ActCode "
-                    + "the engine maps to a line of business.");
-            return null;
+            notices.add(known != null ? PaymentTypology.unmappedNotice(known) : "The Coverage type (" + describe(resolved.getType())
+                    + ") is not a Source of Payment Typology or v3 ActCode code the engine maps to a line of business: COMMERCIAL assumed.");
+            return LineOfBusiness.COMMERCIAL;
         }
         return null;
     }
