@@ -1,7 +1,6 @@
 package org.coverageengine.adapter.fhir;
 
 import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.parser.DataFormatException;
 import ca.uhn.fhir.parser.IParser;
 import ca.uhn.fhir.parser.LenientErrorHandler;
 import ca.uhn.fhir.rest.api.EncodingEnum;
@@ -65,20 +64,10 @@ public final class FhirExchange {
         }
         try {
             return parser(context, encoding).parseResource(body);
-        } catch (DataFormatException e) {
-            throw FhirErrors.badRequest("body", "the body is not a readable FHIR " + encoding.name() + " resource: " + clean(e.getMessage()));
         } catch (RuntimeException e) {
             // Parsers throw assorted runtime exceptions on hostile input (deep nesting, bad numbers); all are the client's.
-            throw FhirErrors.badRequest("body", "the body is not a readable FHIR " + encoding.name() + " resource: "
-                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + clean(e.getMessage())));
+            throw FhirErrors.badRequest("body", "the body is not a readable FHIR " + encoding.name() + " resource"
+                    + (e.getMessage() == null ? "" : ": " + ErrorResponses.clientText(e.getMessage())));
         }
-    }
-
-    private static String clean(String message) {
-        if (message == null) {
-            return "";
-        }
-        String text = message.replaceAll("HAPI-\\d+: ", "");
-        return text.length() > 500 ? text.substring(0, 500) + "..." : text;
     }
 }

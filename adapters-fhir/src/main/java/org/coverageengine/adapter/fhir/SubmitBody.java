@@ -10,7 +10,6 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 
 /**
  * The raw body of a $submit call: its media type checked (415), its size limited while it is read (413), decoded
@@ -21,7 +20,7 @@ record SubmitBody(String text, EncodingEnum encoding) {
     private static final long DRAIN_LIMIT = 16L * 1024 * 1024;
 
     static SubmitBody read(HttpServletRequest request, FhirSettings settings) {
-        EncodingEnum encoding = encodingOf(request.getContentType());
+        EncodingEnum encoding = ContentNegotiation.requestEncoding(request.getHeader("Content-Type"));
         long declared = request.getContentLengthLong();
         byte[] bytes;
         try (InputStream in = request.getInputStream()) {
@@ -54,32 +53,6 @@ record SubmitBody(String text, EncodingEnum encoding) {
         int read;
         while (left > 0 && (read = in.read(sink, 0, (int) Math.min(sink.length, left))) >= 0) {
             left -= read;
-        }
-    }
-
-    static EncodingEnum encodingOf(String contentType) {
-        if (contentType == null || contentType.isBlank()) {
-            throw FhirErrors.unsupportedMediaType("a Content-Type is required: application/fhir+json, application/json or application/fhir+xml");
-        }
-        String type = contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
-        String charset = contentType.toLowerCase(Locale.ROOT).contains("charset=")
-                ? contentType.toLowerCase(Locale.ROOT).replaceAll(".*charset=\"?([^;\"]+).*", "$1").strip() : "utf-8";
-        if (!charset.equals("utf-8") && !charset.equals("utf8")) {
-            throw FhirErrors.unsupportedMediaType("charset " + charset + " is not supported: send UTF-8");
-        }
-        switch (type) {
-            case "application/fhir+json":
-            case "application/json":
-            case "application/json+fhir":
-                return EncodingEnum.JSON;
-            case "application/fhir+xml":
-            case "application/xml":
-            case "text/xml":
-            case "application/xml+fhir":
-                return EncodingEnum.XML;
-            default:
-                throw FhirErrors.unsupportedMediaType("Content-Type " + type
-                        + " is not supported: send application/fhir+json, application/json or application/fhir+xml");
         }
     }
 
