@@ -25,7 +25,8 @@ public final class CodeSystemProvider implements IResourceProvider {
     private final FhirSettings settings;
     private final DescribePolicies policies;
 
-    CodeSystemProvider(FhirSettings settings, DescribePolicies policies) {
+    /** Serves the CodeSystems at the settings' canonical URLs, the criteria taken from the policies loaded when asked. */
+    public CodeSystemProvider(FhirSettings settings, DescribePolicies policies) {
         this.settings = settings;
         this.policies = policies;
     }

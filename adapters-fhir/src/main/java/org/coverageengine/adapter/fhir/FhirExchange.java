@@ -1,10 +1,10 @@
 package org.coverageengine.adapter.fhir;
 
 import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.parser.DataFormatException;
 import ca.uhn.fhir.parser.IParser;
 import ca.uhn.fhir.parser.LenientErrorHandler;
 import ca.uhn.fhir.rest.api.EncodingEnum;
+import java.util.regex.Pattern;
 import org.coverageengine.domain.determination.CoverageDecision;
 import org.coverageengine.domain.port.in.DescribePolicies;
 import org.coverageengine.domain.port.in.DetermineCoverage;
@@ -16,6 +16,8 @@ import org.hl7.fhir.r4.model.CoverageEligibilityResponse;
  * The HTTP operation delegates here; benchmarks call it directly to separate HAPI's cost from the engine's.
  */
 public final class FhirExchange {
+
+    private static final Pattern XML_DECLARATION = Pattern.compile("<!\\s*(DOCTYPE|ENTITY)", Pattern.CASE_INSENSITIVE);
 
     private final FhirContext context;
     private final DetermineCoverage determineCoverage;
@@ -51,24 +53,21 @@ public final class FhirExchange {
         return parse(context, body, encoding);
     }
 
-    /** Parses a body; every parser failure, of whatever exception type, becomes a 400 naming the body. */
+    /**
+     * Parses a body; XML with a DOCTYPE or entity declaration is refused before the parser sees it (so nothing is
+     * ever resolved, read from disk or fetched), and every parser failure, of whatever exception type, becomes a 400
+     * naming the body.
+     */
     static IBaseResource parse(FhirContext context, String body, EncodingEnum encoding) {
+        if (encoding == EncodingEnum.XML && XML_DECLARATION.matcher(body).find()) {
+            throw FhirErrors.badRequest("body", "XML with a DOCTYPE or entity declaration is not accepted (external entities are never resolved)");
+        }
         try {
             return parser(context, encoding).parseResource(body);
-        } catch (DataFormatException e) {
-            throw FhirErrors.badRequest("body", "the body is not a readable FHIR " + encoding.name() + " resource: " + clean(e.getMessage()));
         } catch (RuntimeException e) {
             // Parsers throw assorted runtime exceptions on hostile input (deep nesting, bad numbers); all are the client's.
-            throw FhirErrors.badRequest("body", "the body is not a readable FHIR " + encoding.name() + " resource: "
-                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + clean(e.getMessage())));
+            throw FhirErrors.badRequest("body", "the body is not a readable FHIR " + encoding.name() + " resource"
+                    + (e.getMessage() == null ? "" : ": " + ErrorResponses.clientText(e.getMessage())));
         }
-    }
-
-    private static String clean(String message) {
-        if (message == null) {
-            return "";
-        }
-        String text = message.replaceAll("HAPI-\\d+: ", "");
-        return text.length() > 500 ? text.substring(0, 500) + "..." : text;
     }
 }

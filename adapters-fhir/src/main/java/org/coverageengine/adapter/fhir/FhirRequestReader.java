@@ -28,13 +28,9 @@ public final class FhirRequestReader {
 
     /** Parses JSON or XML (told apart by the first non-blank character); throws IllegalArgumentException saying what and where. */
     public Read read(String text) {
-        String trimmed = text.stripLeading();
-        if (trimmed.startsWith("<") && (trimmed.contains("<!DOCTYPE") || trimmed.contains("<!ENTITY"))) {
-            throw new IllegalArgumentException("XML with a DOCTYPE or entity declaration is not accepted");
-        }
         IBaseResource resource;
         try {
-            resource = FhirExchange.parse(context, text, trimmed.startsWith("<") ? EncodingEnum.XML : EncodingEnum.JSON);
+            resource = FhirExchange.parse(context, text, text.stripLeading().startsWith("<") ? EncodingEnum.XML : EncodingEnum.JSON);
         } catch (BaseServerResponseException e) {
             // Includes HAPI's own runtime failures on hostile input (a Jazzer finding: an empty JSON key).
             throw new IllegalArgumentException(e.getMessage(), e);

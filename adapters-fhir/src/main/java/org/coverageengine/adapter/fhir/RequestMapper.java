@@ -4,11 +4,8 @@ import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.coverageengine.domain.code.CodeSystem;
@@ -17,28 +14,20 @@ import org.coverageengine.domain.determination.CoverageRequest;
 import org.coverageengine.domain.determination.LineOfBusiness;
 import org.coverageengine.domain.determination.RequestedLine;
 import org.hl7.fhir.instance.model.api.IBaseResource;
-import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.Coverage;
 import org.hl7.fhir.r4.model.CoverageEligibilityRequest;
-import org.hl7.fhir.r4.model.DomainResource;
 import org.hl7.fhir.r4.model.Observation;
-import org.hl7.fhir.r4.model.Parameters;
-import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 
 /**
- * Maps a parsed $submit body (request, Bundle or Parameters) to the domain's request, resolving Coverage,
- * Condition and attestation references from {@code contained} or the Bundle. Every error names its element path.
+ * Maps a parsed $submit body (request, Bundle or Parameters) to the domain's request: date of service, line of
+ * business ({@link PaymentTypology}), attestations, and one line per coded item, references resolved by
+ * {@link ReferenceResolver}. Every error names its element path.
  */
 final class RequestMapper {
-
-    static final String SOPT = "urn:oid:2.16.840.1.113883.3.221.5";
-    static final String SOPT_URL = "https://nahdo.org/sopt";
-    static final String ACT_CODE = "http://terminology.hl7.org/CodeSystem/v3-ActCode";
-    static final String SELF_PAY = "http://terminology.hl7.org/CodeSystem/coverage-selfpay";
 
     private final FhirSettings settings;
 
@@ -47,56 +36,11 @@ final class RequestMapper {
     }
 
     MappedRequest toDomain(IBaseResource body) {
-        IBaseResource resource = body;
-        String prefix = "";
-        if (resource instanceof Parameters parameters) {
-            resource = unwrap(parameters);
-            prefix = "Parameters.parameter.resource.";
-        }
-        if (resource instanceof Bundle bundle) {
-            return fromBundle(bundle, prefix);
-        }
-        if (resource instanceof CoverageEligibilityRequest request) {
-            return map(request, prefix + "CoverageEligibilityRequest", new Resolver(request, null, prefix + "CoverageEligibilityRequest"));
-        }
-        throw FhirErrors.badRequest(prefix + "resourceType", "expected a CoverageEligibilityRequest, a Bundle or a Parameters, found "
-                + resource.fhirType());
+        ReferenceResolver.Located located = ReferenceResolver.locate(body);
+        return map(located.request(), located.path(), located.references());
     }
 
-    private static IBaseResource unwrap(Parameters parameters) {
-        List<Resource> found = new ArrayList<>();
-        for (Parameters.ParametersParameterComponent parameter : parameters.getParameter()) {
-            if (parameter.getResource() != null) {
-                found.add(parameter.getResource());
-            }
-        }
-        if (found.size() != 1) {
-            throw FhirErrors.badRequest("Parameters.parameter", "expected exactly one parameter 'resource' holding a CoverageEligibilityRequest "
-                    + "or a Bundle, found " + found.size() + " resource parameters");
-        }
-        return found.get(0);
-    }
-
-    private MappedRequest fromBundle(Bundle bundle, String prefix) {
-        CoverageEligibilityRequest request = null;
-        int index = -1;
-        int count = 0;
-        for (int i = 0; i < bundle.getEntry().size(); i++) {
-            Resource resource = bundle.getEntry().get(i).getResource();
-            if (resource instanceof CoverageEligibilityRequest found) {
-                request = found;
-                index = i;
-                count++;
-            }
-        }
-        if (count != 1) {
-            throw FhirErrors.badRequest(prefix + "Bundle.entry", "a Bundle must hold exactly one CoverageEligibilityRequest, found " + count);
-        }
-        String path = prefix + "Bundle.entry[" + index + "].resource";
-        return map(request, path, new Resolver(request, bundle, path));
-    }
-
-    private MappedRequest map(CoverageEligibilityRequest request, String path, Resolver resolver) {
+    private MappedRequest map(CoverageEligibilityRequest request, String path, ReferenceResolver resolver) {
         List<String> notices = new ArrayList<>();
         if (request.getItem().size() > settings.maxItems()) {
             throw FhirErrors.tooLarge(path + ".item", "the request has " + request.getItem().size() + " items; the limit is " + settings.maxItems());
@@ -166,7 +110,7 @@ final class RequestMapper {
         return value;
     }
 
-    private LineOfBusiness lineOfBusiness(CoverageEligibilityRequest request, String path, Resolver resolver, List<String> notices) {
+    private LineOfBusiness lineOfBusiness(CoverageEligibilityRequest request, String path, ReferenceResolver resolver, List<String> notices) {
         for (int i = 0; i < request.getInsurance().size(); i++) {
             CoverageEligibilityRequest.InsuranceComponent insurance = request.getInsurance().get(i);
             if (request.getInsurance().size() > 1 && !insurance.getFocal()) {
@@ -188,63 +132,24 @@ final class RequestMapper {
                 notices.add("The Coverage has no type.");
                 return null;
             }
+            Coding known = null;
             for (Coding coding : resolved.getType().getCoding()) {
-                Optional<LineOfBusiness> lob = fromCoding(coding);
+                Optional<LineOfBusiness> lob = PaymentTypology.lineOfBusiness(coding);
                 if (lob.isPresent()) {
                     return lob.get();
                 }
+                if (known == null && PaymentTypology.knows(coding)) {
+                    known = coding;
+                }
             }
-            notices.add("The Coverage type (" + describe(resolved.getType()) + ") is not a Source of Payment Typology or v3 ActCode "
-                    + "the engine maps to a line of business.");
-            return null;
+            notices.add(known != null ? PaymentTypology.unmappedNotice(known) : "The Coverage type (" + describe(resolved.getType())
+                    + ") is not a Source of Payment Typology or v3 ActCode code the engine maps to a line of business: COMMERCIAL assumed.");
+            return LineOfBusiness.COMMERCIAL;
         }
         return null;
     }
 
-    static Optional<LineOfBusiness> fromCoding(Coding coding) {
-        String system = coding.getSystem() == null ? "" : coding.getSystem();
-        String code = coding.getCode() == null ? "" : coding.getCode().strip();
-        if (system.equals(SOPT) || system.equals(SOPT_URL) || system.equals("http://nahdo.org/sopt")) {
-            if (code.startsWith("11")) {
-                return Optional.of(LineOfBusiness.MEDICARE_ADVANTAGE);
-            }
-            if (code.startsWith("1")) {
-                return Optional.of(LineOfBusiness.MEDICARE);
-            }
-            if (code.startsWith("2")) {
-                return Optional.of(LineOfBusiness.MEDICAID);
-            }
-            if (code.startsWith("5") || code.startsWith("6") || code.startsWith("7")) {
-                return Optional.of(LineOfBusiness.COMMERCIAL);
-            }
-            if (code.startsWith("95")) {
-                return Optional.of(LineOfBusiness.WORKERS_COMPENSATION);
-            }
-            if (code.equals("96")) {
-                return Optional.of(LineOfBusiness.AUTO);
-            }
-            if (code.startsWith("81")) {
-                return Optional.of(LineOfBusiness.SELF_PAY);
-            }
-            return Optional.empty();
-        }
-        if (system.equals(ACT_CODE)) {
-            switch (code.toUpperCase(Locale.ROOT)) {
-                case "WCBPOL":
-                    return Optional.of(LineOfBusiness.WORKERS_COMPENSATION);
-                case "AUTOPOL":
-                    return Optional.of(LineOfBusiness.AUTO);
-                default:
-                    return Optional.empty();
-            }
-        }
-        if (system.equals(SELF_PAY) && code.equals("pay")) {
-            return Optional.of(LineOfBusiness.SELF_PAY);
-        }
-        return Optional.empty();
-    }
-
-    private Set<String> attestations(CoverageEligibilityRequest request, String path, Resolver resolver) {
+    private Set<String> attestations(CoverageEligibilityRequest request, String path, ReferenceResolver resolver) {
         Set<String> attested = new LinkedHashSet<>();
         for (int i = 0; i < request.getSupportingInfo().size(); i++) {
             String where = path + ".supportingInfo[" + i + "].information";
@@ -308,7 +213,7 @@ final class RequestMapper {
         return modifiers;
     }
 
-    private static List<CodeText> diagnoses(CoverageEligibilityRequest.DetailsComponent item, String path, Resolver resolver) {
+    private static List<CodeText> diagnoses(CoverageEligibilityRequest.DetailsComponent item, String path, ReferenceResolver resolver) {
         List<CodeText> diagnoses = new ArrayList<>();
         for (int d = 0; d < item.getDiagnosis().size(); d++) {
             CoverageEligibilityRequest.DiagnosisComponent diagnosis = item.getDiagnosis().get(d);
@@ -354,80 +259,5 @@ final class RequestMapper {
             parts.add((coding.hasSystem() ? coding.getSystem() + "|" : "") + coding.getCode());
         }
         return parts.isEmpty() ? concept.getText() : String.join(", ", parts);
-    }
-
-    /** Resolves references from the request's contained resources or the enclosing Bundle. */
-    private static final class Resolver {
-        private final Map<String, Resource> contained = new HashMap<>();
-        private final Map<String, Resource> bundled = new HashMap<>();
-        private final boolean inBundle;
-
-        Resolver(CoverageEligibilityRequest request, Bundle bundle, String path) {
-            for (Resource resource : ((DomainResource) request).getContained()) {
-                String id = resource.getIdElement().getIdPart();
-                if (id != null) {
-                    contained.put(id.startsWith("#") ? id.substring(1) : id, resource);
-                }
-            }
-            inBundle = bundle != null;
-            if (bundle != null) {
-                for (Bundle.BundleEntryComponent entry : bundle.getEntry()) {
-                    Resource resource = entry.getResource();
-                    if (resource == null) {
-                        continue;
-                    }
-                    if (entry.hasFullUrl()) {
-                        bundled.put(entry.getFullUrl(), resource);
-                    }
-                    if (resource.getIdElement().hasIdPart()) {
-                        bundled.put(resource.fhirType() + "/" + resource.getIdElement().getIdPart(), resource);
-                    }
-                }
-            }
-        }
-
-        Optional<Resource> resolve(Reference reference, String where, boolean required) {
-            if (reference == null || reference.isEmpty()) {
-                if (required) {
-                    throw FhirErrors.badRequest(where, "a reference is required here");
-                }
-                return Optional.empty();
-            }
-            if (reference.getResource() instanceof Resource linked) {
-                return Optional.of(linked);
-            }
-            String target = reference.getReference();
-            if (target == null) {
-                if (required) {
-                    throw FhirErrors.notFound(where, "the reference has no 'reference' to resolve (only an identifier or display)");
-                }
-                return Optional.empty();
-            }
-            if (target.startsWith("#")) {
-                Resource found = contained.get(target.substring(1));
-                if (found == null) {
-                    throw FhirErrors.notFound(where, "no contained resource has the id '" + target.substring(1) + "'");
-                }
-                return Optional.of(found);
-            }
-            Resource found = bundled.get(target);
-            if (found == null) {
-                int slash = target.lastIndexOf('/', target.lastIndexOf('/') - 1);
-                if (slash >= 0) {
-                    found = bundled.get(target.substring(slash + 1));
-                }
-            }
-            if (found != null) {
-                return Optional.of(found);
-            }
-            if (inBundle) {
-                throw FhirErrors.notFound(where, "the reference '" + target + "' matches no entry of the Bundle (by fullUrl or type/id)");
-            }
-            if (required) {
-                throw FhirErrors.notFound(where, "the reference '" + target + "' cannot be resolved: include the resource as contained, "
-                        + "or send a Bundle holding it");
-            }
-            return Optional.empty();
-        }
     }
 }

@@ -10,20 +10,17 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * The raw body of a $submit call: its media type checked (415), its size limited while it is read (413), decoded
- * as strict UTF-8 (400 with the byte offset), and XML with a DOCTYPE refused before any parser sees it.
+ * as strict UTF-8 (400 with the byte offset). XML declarations are refused by {@link FhirExchange#parse}, before any parser sees them.
  */
 record SubmitBody(String text, EncodingEnum encoding) {
 
     private static final long DRAIN_LIMIT = 16L * 1024 * 1024;
-    private static final Pattern DOCTYPE = Pattern.compile("<!\\s*(DOCTYPE|ENTITY)", Pattern.CASE_INSENSITIVE);
 
     static SubmitBody read(HttpServletRequest request, FhirSettings settings) {
-        EncodingEnum encoding = encodingOf(request.getContentType());
+        EncodingEnum encoding = ContentNegotiation.requestEncoding(request.getHeader("Content-Type"));
         long declared = request.getContentLengthLong();
         byte[] bytes;
         try (InputStream in = request.getInputStream()) {
@@ -42,11 +39,7 @@ record SubmitBody(String text, EncodingEnum encoding) {
         if (bytes.length == 0) {
             throw FhirErrors.badRequest("body", "the body is empty: send a CoverageEligibilityRequest, a Bundle or a Parameters resource");
         }
-        String text = decode(bytes);
-        if (encoding == EncodingEnum.XML && DOCTYPE.matcher(text).find()) {
-            throw FhirErrors.badRequest("body", "XML with a DOCTYPE or entity declaration is not accepted (external entities are never resolved)");
-        }
-        return new SubmitBody(text, encoding);
+        return new SubmitBody(decode(bytes), encoding);
     }
 
     /**
@@ -60,32 +53,6 @@ record SubmitBody(String text, EncodingEnum encoding) {
         int read;
         while (left > 0 && (read = in.read(sink, 0, (int) Math.min(sink.length, left))) >= 0) {
             left -= read;
-        }
-    }
-
-    static EncodingEnum encodingOf(String contentType) {
-        if (contentType == null || contentType.isBlank()) {
-            throw FhirErrors.unsupportedMediaType("a Content-Type is required: application/fhir+json, application/json or application/fhir+xml");
-        }
-        String type = contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
-        String charset = contentType.toLowerCase(Locale.ROOT).contains("charset=")
-                ? contentType.toLowerCase(Locale.ROOT).replaceAll(".*charset=\"?([^;\"]+).*", "$1").strip() : "utf-8";
-        if (!charset.equals("utf-8") && !charset.equals("utf8")) {
-            throw FhirErrors.unsupportedMediaType("charset " + charset + " is not supported: send UTF-8");
-        }
-        switch (type) {
-            case "application/fhir+json":
-            case "application/json":
-            case "application/json+fhir":
-                return EncodingEnum.JSON;
-            case "application/fhir+xml":
-            case "application/xml":
-            case "text/xml":
-            case "application/xml+fhir":
-                return EncodingEnum.XML;
-            default:
-                throw FhirErrors.unsupportedMediaType("Content-Type " + type
-                        + " is not supported: send application/fhir+json, application/json or application/fhir+xml");
         }
     }
 

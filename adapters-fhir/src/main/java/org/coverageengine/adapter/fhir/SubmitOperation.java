@@ -31,7 +31,24 @@ public final class SubmitOperation implements IResourceProvider {
     /** POST [base]/CoverageEligibilityRequest/$submit with a request, a Bundle or a Parameters, in JSON or XML. */
     @Operation(name = "$submit", type = CoverageEligibilityRequest.class, manualRequest = true, idempotent = false, canonicalUrl = CANONICAL)
     public CoverageEligibilityResponse submit(HttpServletRequest servletRequest) {
+        refuseSubsetting(servletRequest);
         SubmitBody body = SubmitBody.read(servletRequest, settings);
         return exchange.answer(body.text(), body.encoding());
+    }
+
+    /**
+     * A subsetted answer (HAPI's {@code _summary}, {@code _elements}) would drop the items, which are the determination
+     * itself, so asking for one is a client error rather than an answer that looks complete and says nothing.
+     */
+    private static void refuseSubsetting(HttpServletRequest request) {
+        String summary = request.getParameter("_summary");
+        if (summary != null && !summary.equals("false")) {
+            throw FhirErrors.badRequest("_summary", "_summary is not supported by $submit: the answer is always the whole "
+                    + "CoverageEligibilityResponse (send _summary=false or leave it out)");
+        }
+        if (request.getParameter("_elements") != null) {
+            throw FhirErrors.badRequest("_elements", "_elements is not supported by $submit: the answer is always the whole "
+                    + "CoverageEligibilityResponse");
+        }
     }
 }

@@ -143,7 +143,7 @@ class OfficialExamplesTest {
     @Test
     @DisplayName("a request with a contained Coverage validates in its response")
     void containedCoverage() {
-        var request = Requests.withCoverageType(Requests.request("S9090"), RequestMapper.SOPT, "95");
+        var request = Requests.withCoverageType(Requests.request("S9090"), PaymentTypology.SOPT, "95");
         request.getItemFirstRep().addDiagnosis().setDiagnosis(new CodeableConcept().addCoding(new Coding("http://hl7.org/fhir/sid/icd-10-cm", "M51.26", null)));
         valid(postJson(request).as(CoverageEligibilityResponse.class));
     }

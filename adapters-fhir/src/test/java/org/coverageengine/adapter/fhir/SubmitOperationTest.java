@@ -61,7 +61,7 @@ class SubmitOperationTest {
     @Test
     @DisplayName("S9090 under Medicare (SOPT 1) is not covered")
     void spinalDecompressionMedicare() {
-        CoverageEligibilityResponse response = ok(postJson(withCoverageType(request("S9090"), RequestMapper.SOPT, "1")));
+        CoverageEligibilityResponse response = ok(postJson(withCoverageType(request("S9090"), PaymentTypology.SOPT, "1")));
         assertEquals("not-covered", outcome(items(response).get(0)));
     }
 
@@ -106,7 +106,7 @@ class SubmitOperationTest {
     @Test
     @DisplayName("prior authorization and criteria for S9090 under workers' compensation (v3 WCBPOL)")
     void priorAuthorization() {
-        var item = items(ok(postJson(withCoverageType(request("S9090"), RequestMapper.ACT_CODE, "WCBPOL")))).get(0);
+        var item = items(ok(postJson(withCoverageType(request("S9090"), PaymentTypology.ACT_CODE, "WCBPOL")))).get(0);
         assertEquals("conditional", outcome(item));
         assertTrue(item.getAuthorizationRequired());
         assertEquals(4, item.getAuthorizationSupporting().size());
@@ -164,7 +164,7 @@ class SubmitOperationTest {
         condition.setId("c1");
         condition.setSubject(new Reference("Patient/example"));
         condition.setCode(new CodeableConcept().addCoding(new Coding("http://hl7.org/fhir/sid/icd-10-cm", "M48.061", null)));
-        var coverage = withCoverageType(request(), RequestMapper.SOPT, "5").getContained().get(0);
+        var coverage = withCoverageType(request(), PaymentTypology.SOPT, "5").getContained().get(0);
         coverage.setId((String) null);
         Bundle bundle = new Bundle().setType(Bundle.BundleType.COLLECTION);
         bundle.addEntry().setFullUrl("http://example.org/fhir/CoverageEligibilityRequest/req-1").setResource(req);
