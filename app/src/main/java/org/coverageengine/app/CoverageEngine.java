@@ -5,7 +5,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.coverageengine.adapter.csv.CodeFile;
-import org.coverageengine.adapter.csv.PolicyPack;
+import org.coverageengine.adapter.csv.CsvPolicyPack;
 import org.coverageengine.adapter.csv.ProgressListener;
 import org.coverageengine.domain.engine.CodeLookup;
 import org.coverageengine.domain.engine.CoverageDeterminer;
@@ -46,9 +46,9 @@ final class CoverageEngine {
     /** The sources, read and checked, in load order. */
     static List<PolicySource> sources(List<Path> packs, List<Path> codeFiles, ProgressListener progress) {
         List<PolicySource> sources = new ArrayList<>();
-        sources.add(PolicyPack.embeddedDefault());
+        sources.add(CsvPolicyPack.embeddedDefault());
         for (Path pack : packs) {
-            sources.add(PolicyPack.fromDirectory(pack));
+            sources.add(CsvPolicyPack.fromDirectory(pack));
         }
         for (Path file : codeFiles) {
             sources.add(CodeFile.read(file, progress));

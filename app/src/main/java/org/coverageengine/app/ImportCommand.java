@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
 import org.coverageengine.adapter.csv.CodeFile;
 import org.coverageengine.adapter.csv.CodeFileFormat;
 import org.coverageengine.adapter.csv.ImportException;
-import org.coverageengine.adapter.csv.PolicyPack;
+import org.coverageengine.adapter.csv.CsvPolicyPack;
 import org.coverageengine.domain.code.CodeEntry;
 import org.coverageengine.domain.code.CodeSystem;
 import org.coverageengine.domain.engine.KnowledgeImport;
@@ -46,9 +46,9 @@ final class ImportCommand implements Callable<Integer> {
         long started = System.nanoTime();
         try {
             if (Files.isDirectory(path)) {
-                PolicyPack pack = PolicyPack.fromDirectory(path);
+                CsvPolicyPack pack = CsvPolicyPack.fromDirectory(path);
                 // Building the knowledge also checks what spans files: policies reference valid groups and criteria.
-                KnowledgeImport.build(java.util.List.of(PolicyPack.embeddedDefault(), pack), 0);
+                KnowledgeImport.build(java.util.List.of(CsvPolicyPack.embeddedDefault(), pack), 0);
                 out.println("OK: policy pack " + pack.id() + " " + pack.version() + " (" + path + ")");
                 for (Policy policy : pack.policies()) {
                     out.println("  policy " + policy.number() + " " + policy.title() + ": effective " + policy.effectiveDate() + ", "

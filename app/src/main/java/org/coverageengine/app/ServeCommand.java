@@ -2,7 +2,7 @@ package org.coverageengine.app;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import org.coverageengine.adapter.csv.PolicyPack;
+import org.coverageengine.adapter.csv.CsvPolicyPack;
 import org.coverageengine.adapter.fhir.CoverageFhirServer;
 import org.coverageengine.adapter.fhir.FhirSettings;
 import org.slf4j.Logger;
@@ -66,7 +66,7 @@ final class ServeCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         CoverageFhirServer.warmUpInBackground();
         if (!knowledge.packs.isEmpty()) {
-            PolicyPack.warmUpInBackground();
+            CsvPolicyPack.warmUpInBackground();
         }
         java.util.Optional<CoverageEngine> loaded = knowledge.loadOrReport(err, "Import failed, not starting");
         if (loaded.isEmpty()) {

@@ -3,7 +3,7 @@ package org.coverageengine.bench;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.coverageengine.adapter.csv.CodeFile;
-import org.coverageengine.adapter.csv.PolicyPack;
+import org.coverageengine.adapter.csv.CsvPolicyPack;
 import org.coverageengine.adapter.csv.ProgressListener;
 import org.coverageengine.domain.engine.KnowledgeImport;
 import org.coverageengine.domain.knowledge.Knowledge;
@@ -28,7 +28,7 @@ public class ImportBenchmark {
 
     @Benchmark
     public Knowledge importAllCodeFiles() {
-        return KnowledgeImport.build(List.of(PolicyPack.embeddedDefault(),
+        return KnowledgeImport.build(List.of(CsvPolicyPack.embeddedDefault(),
                 CodeFile.read(BenchmarkKnowledge.external("icd10cm-fy2025/icd10cm-order-2025.txt"), ProgressListener.NONE),
                 CodeFile.read(BenchmarkKnowledge.external("hcpcs/2025-oct/HCPC2025_OCT_ANWEB.csv"), ProgressListener.NONE),
                 CodeFile.read(BenchmarkKnowledge.external("cms-pfs-rvu25d/PPRRVU2025_Oct.csv"), ProgressListener.NONE)), 1);

@@ -2,7 +2,7 @@ package org.coverageengine.bench;
 
 import java.util.List;
 import org.coverageengine.adapter.csv.CodeFile;
-import org.coverageengine.adapter.csv.PolicyPack;
+import org.coverageengine.adapter.csv.CsvPolicyPack;
 import org.coverageengine.adapter.csv.ProgressListener;
 import org.coverageengine.domain.engine.KnowledgeImport;
 import org.coverageengine.domain.knowledge.Knowledge;
@@ -16,7 +16,7 @@ public final class ImportFootprint {
     public static void main(String[] args) throws InterruptedException {
         long before = usedAfterGc();
         long start = System.nanoTime();
-        Knowledge knowledge = KnowledgeImport.build(List.of(PolicyPack.embeddedDefault(),
+        Knowledge knowledge = KnowledgeImport.build(List.of(CsvPolicyPack.embeddedDefault(),
                 CodeFile.read(BenchmarkKnowledge.external("icd10cm-fy2025/icd10cm-order-2025.txt"), ProgressListener.NONE),
                 CodeFile.read(BenchmarkKnowledge.external("hcpcs/2025-oct/HCPC2025_OCT_ANWEB.csv"), ProgressListener.NONE),
                 CodeFile.read(BenchmarkKnowledge.external("cms-pfs-rvu25d/PPRRVU2025_Oct.csv"), ProgressListener.NONE)), 1);

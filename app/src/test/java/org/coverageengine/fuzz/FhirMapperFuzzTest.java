@@ -4,7 +4,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
-import org.coverageengine.adapter.csv.PolicyPack;
+import org.coverageengine.adapter.csv.CsvPolicyPack;
 import org.coverageengine.adapter.fhir.FhirRequestReader;
 import org.coverageengine.adapter.fhir.FhirSettings;
 import org.coverageengine.domain.engine.CoverageDeterminer;
@@ -14,7 +14,7 @@ import org.coverageengine.domain.knowledge.Knowledge;
 /** The FHIR-to-domain mapper: any text is a request the engine answers, or an IllegalArgumentException saying where. */
 class FhirMapperFuzzTest {
 
-    static final Knowledge KNOWLEDGE = KnowledgeImport.build(List.of(PolicyPack.embeddedDefault()), 1);
+    static final Knowledge KNOWLEDGE = KnowledgeImport.build(List.of(CsvPolicyPack.embeddedDefault()), 1);
     static final CoverageDeterminer ENGINE = new CoverageDeterminer(() -> KNOWLEDGE, Clock.systemUTC());
     static final FhirRequestReader READER = new FhirRequestReader(FhirSettings.DEFAULTS);
 

@@ -105,7 +105,7 @@ class CodeFilesTest {
 
         @BeforeAll
         void load() {
-            knowledge = KnowledgeImport.build(List.of(PolicyPack.embeddedDefault(), CodeFile.read(orderFile(), ProgressListener.NONE),
+            knowledge = KnowledgeImport.build(List.of(CsvPolicyPack.embeddedDefault(), CodeFile.read(orderFile(), ProgressListener.NONE),
                     CodeFile.read(addendaFile(), ProgressListener.NONE), CodeFile.read(hcpcsFile(), ProgressListener.NONE),
                     CodeFile.read(rvuFile(), ProgressListener.NONE)), 1);
             engine = new CoverageDeterminer(() -> knowledge, Clock.systemUTC());

@@ -21,7 +21,7 @@ import org.coverageengine.domain.knowledge.Knowledge;
 final class DefaultPack {
 
     static final LocalDate DOS = LocalDate.of(2025, 3, 10);
-    static final Knowledge KNOWLEDGE = KnowledgeImport.build(List.of(PolicyPack.embeddedDefault()), 1);
+    static final Knowledge KNOWLEDGE = KnowledgeImport.build(List.of(CsvPolicyPack.embeddedDefault()), 1);
     static final CoverageDeterminer ENGINE = new CoverageDeterminer(() -> KNOWLEDGE,
             Clock.fixed(Instant.parse("2025-03-10T12:00:00Z"), ZoneOffset.UTC));
 

@@ -29,7 +29,7 @@ class IntegrationExampleTest {
     // --- example: begin
     static CoverageDecision example() {
         // 1. Load the embedded default pack (policy 0509, S-code and spinal decompression rules).
-        LoadedKnowledge knowledge = new LoadedKnowledge(KnowledgeImport.build(List.of(PolicyPack.embeddedDefault()), 1));
+        LoadedKnowledge knowledge = new LoadedKnowledge(KnowledgeImport.build(List.of(CsvPolicyPack.embeddedDefault()), 1));
         CoverageDeterminer engine = new CoverageDeterminer(knowledge, Clock.systemUTC());
 
         // 2. Build a request: a craniotomy with IOM and a baseline SSEP, for a brain tumour, on 2025-03-10.
