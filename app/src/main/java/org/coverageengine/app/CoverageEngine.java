@@ -7,6 +7,7 @@ import java.util.List;
 import org.coverageengine.adapter.csv.CodeFile;
 import org.coverageengine.adapter.csv.CsvPolicyPack;
 import org.coverageengine.adapter.csv.ProgressListener;
+import org.coverageengine.adapter.csv.ReadLimits;
 import org.coverageengine.domain.engine.CodeLookup;
 import org.coverageengine.domain.engine.CoverageDeterminer;
 import org.coverageengine.domain.engine.KnowledgeImport;
@@ -40,18 +41,23 @@ final class CoverageEngine {
 
     /** Loads the default pack, then the packs, then the code files; throws ImportException on the first bad file. */
     static CoverageEngine load(List<Path> packs, List<Path> codeFiles, ProgressListener progress) {
-        return new CoverageEngine(sources(packs, codeFiles, progress));
+        return load(packs, codeFiles, progress, ReadLimits.DEFAULTS);
+    }
+
+    /** Loads as {@link #load(List, List, ProgressListener)} does, refusing files larger than the limits. */
+    static CoverageEngine load(List<Path> packs, List<Path> codeFiles, ProgressListener progress, ReadLimits limits) {
+        return new CoverageEngine(sources(packs, codeFiles, progress, limits));
     }
 
     /** The sources, read and checked, in load order. */
-    static List<PolicySource> sources(List<Path> packs, List<Path> codeFiles, ProgressListener progress) {
+    static List<PolicySource> sources(List<Path> packs, List<Path> codeFiles, ProgressListener progress, ReadLimits limits) {
         List<PolicySource> sources = new ArrayList<>();
         sources.add(CsvPolicyPack.embeddedDefault());
         for (Path pack : packs) {
-            sources.add(CsvPolicyPack.fromDirectory(pack));
+            sources.add(CsvPolicyPack.fromDirectory(pack, limits));
         }
         for (Path file : codeFiles) {
-            sources.add(CodeFile.read(file, progress));
+            sources.add(CodeFile.read(file, null, progress, limits));
         }
         return sources;
     }

@@ -76,8 +76,7 @@ final class ImportCommand implements Callable<Integer> {
                 file.completeness().ifPresent(c -> out.println("  declares complete: " + c));
             }
         } catch (ImportException e) {
-            err.println("Error: " + e.getMessage());
-            err.flush();
+            ImportErrorReport.print(err, "Error: " + path + " cannot be imported", e);
             return ExitCodes.BAD_INPUT;
         }
         out.println("  checked in " + (System.nanoTime() - started) / 1_000_000 + " ms");

@@ -68,6 +68,9 @@ final class ServeCommand implements Callable<Integer> {
         if (!knowledge.packs.isEmpty()) {
             CsvPolicyPack.warmUpInBackground();
         }
+        // Taken before loading, so that a file changed while it loads is read again at the first reload.
+        SourceFingerprint loadedFiles = reloadEverySeconds > 0
+                ? SourceFingerprint.of(knowledge.packs, knowledge.codeFiles, knowledge.limits().packFileBytes()) : null;
         java.util.Optional<CoverageEngine> loaded = knowledge.loadOrReport(err, "Import failed, not starting");
         if (loaded.isEmpty()) {
             return ExitCodes.BAD_INPUT;
@@ -99,7 +102,7 @@ final class ServeCommand implements Callable<Integer> {
                 thread.setDaemon(true);
                 return thread;
             });
-            reloads.scheduleWithFixedDelay(new KnowledgeReloader(engine.importer, knowledge.packs, knowledge.codeFiles),
+            reloads.scheduleWithFixedDelay(new KnowledgeReloader(engine.importer, knowledge.packs, knowledge.codeFiles, knowledge.limits(), loadedFiles),
                     reloadEverySeconds, reloadEverySeconds, java.util.concurrent.TimeUnit.SECONDS);
             out.println("Reloading packs and code files every " + reloadEverySeconds + " s (a bad file keeps the knowledge in force).");
         }

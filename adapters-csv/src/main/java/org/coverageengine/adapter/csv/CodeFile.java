@@ -1,7 +1,5 @@
 package org.coverageengine.adapter.csv;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -51,14 +49,18 @@ public final class CodeFile implements PolicySource {
 
     /** Reads a file in the given format (or detected, when null); throws {@link ImportException} on the first error. */
     public static CodeFile read(Path file, CodeFileFormat format, ProgressListener progress) {
+        return read(file, format, progress, ReadLimits.DEFAULTS);
+    }
+
+    /** Reads a file as {@link #read(Path, CodeFileFormat, ProgressListener)} does, refusing one larger than the limit. */
+    public static CodeFile read(Path file, CodeFileFormat format, ProgressListener progress, ReadLimits limits) {
         String name = file.getFileName().toString();
-        byte[] bytes;
         try {
-            bytes = Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new ImportException(name, 0, 0, "cannot read " + file + ": " + e.getMessage());
+            return parse(name, BoundedFile.read(name, file, limits.codeFileBytes(), ReadLimits.CODE_FILE_OPTION), format, progress);
+        } catch (ImportException e) {
+            Path folder = file.toAbsolutePath().getParent();
+            throw folder == null ? e : new ImportException(file.getParent() == null ? "." : file.getParent().toString(), e.problems());
         }
-        return parse(name, bytes, format, progress);
     }
 
     /** Parses file content (for tests and fuzzing); the name is used for messages and to find the code-set year. */

@@ -30,17 +30,22 @@ public final class CsvPolicyPack implements PolicySource {
         this.files = files;
         CheckedPack checked = PackValidator.check(PackReader.read(files));
         if (!checked.problems().isEmpty()) {
-            throw new ImportException(checked.problems());
+            throw new ImportException(files.location(), checked.problems());
         }
         this.contents = PackCompiler.compile(checked);
     }
 
     /** Reads and checks a pack folder on disk; throws {@link ImportException} listing every problem found. */
     public static CsvPolicyPack fromDirectory(Path folder) {
+        return fromDirectory(folder, ReadLimits.DEFAULTS);
+    }
+
+    /** Reads and checks a pack folder on disk, refusing any file larger than the limit. */
+    public static CsvPolicyPack fromDirectory(Path folder, ReadLimits limits) {
         if (!Files.isDirectory(folder)) {
             throw new ImportException(folder.toString(), 0, 0, "not a folder: a policy pack is a folder of CSV files (see docs/policy-pack.md)");
         }
-        return new CsvPolicyPack(PackFiles.directory(folder));
+        return new CsvPolicyPack(PackFiles.directory(folder, limits));
     }
 
     /** Reads a pack held in memory (file name to bytes), e.g. one uploaded by a policy author. */

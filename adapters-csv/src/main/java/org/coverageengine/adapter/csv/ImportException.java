@@ -11,6 +11,7 @@ public final class ImportException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     private final transient List<ImportProblem> problems;
+    private final String location;
 
     /** Creates the exception for one problem. */
     public ImportException(String file, int line, int column, String reason) {
@@ -19,8 +20,19 @@ public final class ImportException extends RuntimeException {
 
     /** Creates the exception for the problems found, in the order found (at least one). */
     public ImportException(List<ImportProblem> problems) {
+        this(null, problems);
+    }
+
+    /** Creates the exception for the problems found in the files of a folder (a policy pack). */
+    public ImportException(String location, List<ImportProblem> problems) {
         super(problems.get(0).toString());
         this.problems = List.copyOf(problems);
+        this.location = location;
+    }
+
+    /** The folder the problems' file names are relative to, when known. */
+    public java.util.Optional<String> location() {
+        return java.util.Optional.ofNullable(location);
     }
 
     /** The first problem found. */

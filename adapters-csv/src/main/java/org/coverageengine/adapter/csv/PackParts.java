@@ -41,7 +41,7 @@ final class PackParts {
         Set<String> lineGroups = new LinkedHashSet<>(list(row.lineGroups()));
         for (String group : lineGroups) {
             if (!groups.contains(group)) {
-                throw at.error("line_groups", "unknown group '" + group + "' (define it in " + PackReader.GROUPS + ")");
+                throw at.error("line_groups", "unknown group '" + Quoted.prefix(group) + "' (define it in " + PackReader.GROUPS + ")");
             }
         }
         List<Condition> conditions;
@@ -53,7 +53,7 @@ final class PackParts {
         for (Condition condition : conditions) {
             for (String group : condition.groupsNamed()) {
                 if (!groups.contains(group)) {
-                    throw at.error("when", "unknown group '" + group + "' in condition (define it in " + PackReader.GROUPS + ")");
+                    throw at.error("when", "unknown group '" + Quoted.prefix(group) + "' in condition (define it in " + PackReader.GROUPS + ")");
                 }
             }
         }
@@ -67,7 +67,7 @@ final class PackParts {
         switch (row.effect().toLowerCase(Locale.ROOT)) {
             case "decide": {
                 Outcome outcome = Outcome.fromCode(argument).orElseThrow(() -> at.error("argument",
-                        "unknown outcome '" + argument + "' (expected not-covered, experimental, bundled, conditional or no-policy)"));
+                        "unknown outcome '" + Quoted.prefix(argument) + "' (expected not-covered, experimental, bundled, conditional or no-policy)"));
                 try {
                     return new Effect.Decide(outcome);
                 } catch (IllegalArgumentException e) {
@@ -76,23 +76,23 @@ final class PackParts {
             }
             case "require-criteria":
                 if (!criteriaSets.contains(argument)) {
-                    throw at.error("argument", "unknown criteria set '" + argument + "' (define it in " + PackReader.CRITERIA + ")");
+                    throw at.error("argument", "unknown criteria set '" + Quoted.prefix(argument) + "' (define it in " + PackReader.CRITERIA + ")");
                 }
                 return new Effect.RequireCriteria(argument);
             case "follow":
                 if (!groups.contains(argument)) {
-                    throw at.error("argument", "unknown group '" + argument + "' to follow (define it in " + PackReader.GROUPS + ")");
+                    throw at.error("argument", "unknown group '" + Quoted.prefix(argument) + "' to follow (define it in " + PackReader.GROUPS + ")");
                 }
                 return new Effect.FollowGroup(argument);
             case "limit-units":
                 if (!argument.matches("[1-9]\\d{0,5}")) {
-                    throw at.error("argument", "limit-units needs a whole number of units of at least 1, was '" + argument + "'");
+                    throw at.error("argument", "limit-units needs a whole number of units of at least 1, was '" + Quoted.prefix(argument) + "'");
                 }
                 return new Effect.LimitUnits(Integer.parseInt(argument));
             case "prior-authorization":
                 return new Effect.RequirePriorAuthorization();
             default:
-                throw at.error("effect", "unknown rule kind '" + row.effect()
+                throw at.error("effect", "unknown rule kind '" + Quoted.prefix(row.effect())
                         + "' (expected decide, require-criteria, follow, limit-units or prior-authorization)");
         }
     }
@@ -111,7 +111,7 @@ final class PackParts {
                 root = row;
             } else {
                 if (!rows.containsKey(parent)) {
-                    throw row.row().error("parent", "unknown parent criterion '" + parent + "' in criteria set " + set);
+                    throw row.row().error("parent", "unknown parent criterion '" + Quoted.prefix(parent) + "' in criteria set " + set);
                 }
                 children.computeIfAbsent(parent, p -> new ArrayList<>()).add(row);
             }

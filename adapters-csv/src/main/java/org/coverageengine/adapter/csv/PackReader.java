@@ -1,6 +1,9 @@
 package org.coverageengine.adapter.csv;
 
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.coverageengine.adapter.csv.PackRows.CodeRow;
 import org.coverageengine.adapter.csv.PackRows.CriteriaRow;
@@ -13,7 +16,10 @@ import org.coverageengine.adapter.csv.PackRows.RevisionRow;
 import org.coverageengine.adapter.csv.PackRows.StatementRow;
 import org.coverageengine.adapter.csv.PackTables.Table;
 
-/** Reads a pack's files into typed rows: strict UTF-8, RFC 4180 CSV, the header checked; a file it cannot read is a problem. */
+/**
+ * Reads a pack's files into typed rows: strict UTF-8, RFC 4180 CSV, the header checked; a file it cannot read is a
+ * problem, and so is any difference from the pack's manifest.
+ */
 final class PackReader {
 
     static final String PACK = "pack.csv";
@@ -32,33 +38,62 @@ final class PackReader {
     private PackReader() {
     }
 
+    /**
+     * Reads every file once (so that the manifest and the rows see the same bytes), checks them against the
+     * manifest when there is one, and binds each to its rows.
+     */
     static PackTables read(PackFiles files) {
+        Map<String, byte[]> bytes = new LinkedHashMap<>();
+        Map<String, ImportProblem> unreadable = new HashMap<>();
+        for (String name : FILES) {
+            try {
+                files.read(name).ifPresent(b -> bytes.put(name, b));
+            } catch (ImportException e) {
+                unreadable.put(name, e.problem());
+            }
+        }
+        List<ImportProblem> manifest = List.of();
+        try {
+            Optional<byte[]> listed = files.read(PackManifest.FILE);
+            if (listed.isPresent()) {
+                manifest = PackManifest.check(listed.get(), bytes);
+            }
+        } catch (ImportException e) {
+            manifest = e.problems();
+        }
+        Reading reading = new Reading(bytes, unreadable, files.location());
         return new PackTables(
-                table(files, PACK, PackRow.class, true),
-                table(files, POLICIES, PolicyRow.class, true),
-                table(files, REFERRALS, ReferralRow.class, false),
-                table(files, REVISIONS, RevisionRow.class, false),
-                table(files, GROUPS, GroupRow.class, true),
-                table(files, GROUP_CODES, GroupCodeRow.class, true),
-                table(files, CRITERIA, CriteriaRow.class, false),
-                table(files, STATEMENTS, StatementRow.class, true),
-                table(files, CODES, CodeRow.class, false),
-                !files.shippedAndTested());
+                reading.table(PACK, PackRow.class, true),
+                reading.table(POLICIES, PolicyRow.class, true),
+                reading.table(REFERRALS, ReferralRow.class, false),
+                reading.table(REVISIONS, RevisionRow.class, false),
+                reading.table(GROUPS, GroupRow.class, true),
+                reading.table(GROUP_CODES, GroupCodeRow.class, true),
+                reading.table(CRITERIA, CriteriaRow.class, false),
+                reading.table(STATEMENTS, StatementRow.class, true),
+                reading.table(CODES, CodeRow.class, false),
+                !files.shippedAndTested(),
+                manifest);
     }
 
-    private static <R extends Record> Table<R> table(PackFiles files, String name, Class<R> type, boolean required) {
-        try {
-            Optional<byte[]> bytes = files.read(name);
-            if (bytes.isEmpty()) {
+    private record Reading(Map<String, byte[]> bytes, Map<String, ImportProblem> unreadable, String location) {
+
+        <R extends Record> Table<R> table(String name, Class<R> type, boolean required) {
+            if (unreadable.containsKey(name)) {
+                return Table.failed(name, unreadable.get(name));
+            }
+            byte[] content = bytes.get(name);
+            if (content == null) {
                 return required
-                        ? Table.failed(name, new ImportProblem(name, 0, 0, "missing file: a policy pack needs " + name + " (in " + files.location() + ")"))
+                        ? Table.failed(name, new ImportProblem(name, 0, 0, "missing file: a policy pack needs " + name + " (in " + location + ")"))
                         : new Table<>(name, List.of(), null);
             }
-            String text = StrictText.decode(name, bytes.get());
-            CsvTable table = CsvTable.parse(name, text, RowBinding.columnsOf(type));
-            return new Table<>(name, RowBinding.bind(table, type), null);
-        } catch (ImportException e) {
-            return Table.failed(name, e.problem());
+            try {
+                CsvTable table = CsvTable.parse(name, StrictText.decode(name, content), RowBinding.columnsOf(type));
+                return new Table<>(name, RowBinding.bind(table, type), null);
+            } catch (ImportException e) {
+                return Table.failed(name, e.problem());
+            }
         }
     }
 }

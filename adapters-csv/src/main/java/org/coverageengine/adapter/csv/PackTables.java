@@ -16,6 +16,7 @@ import org.coverageengine.adapter.csv.RowBinding.Bound;
  * Every file of a pack as typed rows, each row keeping its file, line and columns; not yet validated.
  *
  * @param checkRows false for the pack shipped in the jar, whose rows the build's tests validate
+ * @param manifest the differences between the files and the pack's MANIFEST.csv (none when it has no manifest)
  */
 record PackTables(
         Table<PackRow> pack,
@@ -27,7 +28,8 @@ record PackTables(
         Table<CriteriaRow> criteria,
         Table<StatementRow> statements,
         Table<CodeRow> codes,
-        boolean checkRows) {
+        boolean checkRows,
+        List<ImportProblem> manifest) {
 
     /**
      * The rows of one file, or the problem that kept it from being read (then there are no rows).

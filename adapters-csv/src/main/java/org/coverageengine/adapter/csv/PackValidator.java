@@ -49,6 +49,10 @@ final class PackValidator {
     }
 
     private CheckedPack run(PackTables t) {
+        if (!t.manifest().isEmpty()) {
+            // The files are not the set the manifest describes: anything more would describe a pack nobody wrote.
+            return new CheckedPack(null, Map.of(), List.of(), List.of(), t.manifest());
+        }
         PackRow pack = pack(t.pack());
         policiesRead = !t.policies().unreadable();
         Set<Bound<PolicyRow>> validPolicies = identitySet(rows(t.policies()));
@@ -136,7 +140,7 @@ final class PackValidator {
             List<Bound<GroupCodeRow>> members = policy.get().groupCodes.get(value.group());
             if (members == null) {
                 if (!groupsUnreadable) {
-                    problem(row.row().error("group", "unknown group '" + value.group() + "' of policy " + value.policy()
+                    problem(row.row().error("group", "unknown group '" + Quoted.prefix(value.group()) + "' of policy " + value.policy()
                             + " (define it in " + PackReader.GROUPS + ")"));
                 }
                 continue;
@@ -242,7 +246,7 @@ final class PackValidator {
     private Optional<PolicyRows> policy(CsvTable.Row row, String number) {
         PolicyRows policy = policies.get(number);
         if (policy == null && policiesRead) {
-            problem(row.error("policy", "unknown policy '" + number + "' (define it in " + PackReader.POLICIES + ")"));
+            problem(row.error("policy", "unknown policy '" + Quoted.prefix(number) + "' (define it in " + PackReader.POLICIES + ")"));
         }
         return Optional.ofNullable(policy);
     }

@@ -20,7 +20,7 @@ final class PackValues {
 
     static CodeSystem system(CsvTable.Row row, String column, String text) {
         return CodeSystem.fromName(text).or(() -> CodeSystem.fromUri(text)).orElseThrow(() -> row.error(column,
-                "unknown code system '" + text + "' (expected CPT, HCPCS or ICD-10-CM)"));
+                "unknown code system '" + Quoted.prefix(text) + "' (expected CPT, HCPCS or ICD-10-CM)"));
     }
 
     static Code code(CsvTable.Row row, CodeSystem system, String text) {
@@ -39,7 +39,7 @@ final class PackValues {
         try {
             return LocalDate.parse(text);
         } catch (DateTimeException e) {
-            throw row.error(column, "bad date '" + text + "': not a calendar date (expected YYYY-MM-DD)");
+            throw row.error(column, "bad date '" + Quoted.prefix(text) + "': not a calendar date (expected YYYY-MM-DD)");
         }
     }
 
@@ -57,7 +57,7 @@ final class PackValues {
     static Set<LineOfBusiness> lines(CsvTable.Row row, String column, String text) {
         Set<LineOfBusiness> lobs = EnumSet.noneOf(LineOfBusiness.class);
         for (String item : list(text)) {
-            lobs.add(LineOfBusiness.parse(item).orElseThrow(() -> row.error(column, "unknown line of business '" + item
+            lobs.add(LineOfBusiness.parse(item).orElseThrow(() -> row.error(column, "unknown line of business '" + Quoted.prefix(item)
                     + "' (expected commercial, medicare, medicare-advantage, medicaid, workers-comp, auto or self-pay)")));
         }
         if (lobs.isEmpty()) {

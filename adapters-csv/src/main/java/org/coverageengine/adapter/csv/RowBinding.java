@@ -97,7 +97,7 @@ final class RowBinding {
         }
         List<ImportProblem> problems = new ArrayList<>(byColumn.size());
         byColumn.forEach((column, violation) -> problems.add(new ImportProblem(row.file(), row.line(), row.column(column),
-                column + ": " + violation.getMessage() + " (was '" + violation.getInvalidValue() + "')")));
+                column + ": " + violation.getMessage() + " (was '" + Quoted.prefix(String.valueOf(violation.getInvalidValue())) + "')")));
         return problems;
     }
 
