@@ -5,8 +5,9 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.coverageengine.adapter.csv.CodeFile;
-import org.coverageengine.adapter.csv.PolicyPack;
+import org.coverageengine.adapter.csv.CsvPolicyPack;
 import org.coverageengine.adapter.csv.ProgressListener;
+import org.coverageengine.adapter.csv.ReadLimits;
 import org.coverageengine.adapter.memory.InMemoryKnowledgeStore;
 import org.coverageengine.domain.engine.CodeLookup;
 import org.coverageengine.domain.engine.CoverageDeterminer;
@@ -42,18 +43,23 @@ final class CoverageEngine {
 
     /** Loads the default pack, then the packs, then the code files; throws ImportException on the first bad file. */
     static CoverageEngine load(List<Path> packs, List<Path> codeFiles, ProgressListener progress) {
-        return new CoverageEngine(sources(packs, codeFiles, progress));
+        return load(packs, codeFiles, progress, ReadLimits.DEFAULTS);
+    }
+
+    /** Loads as {@link #load(List, List, ProgressListener)} does, refusing files larger than the limits. */
+    static CoverageEngine load(List<Path> packs, List<Path> codeFiles, ProgressListener progress, ReadLimits limits) {
+        return new CoverageEngine(sources(packs, codeFiles, progress, limits));
     }
 
     /** The sources, read and checked, in load order. */
-    static List<KnowledgeSource> sources(List<Path> packs, List<Path> codeFiles, ProgressListener progress) {
+    static List<KnowledgeSource> sources(List<Path> packs, List<Path> codeFiles, ProgressListener progress, ReadLimits limits) {
         List<KnowledgeSource> sources = new ArrayList<>();
-        sources.add(PolicyPack.embeddedDefault());
+        sources.add(CsvPolicyPack.embeddedDefault());
         for (Path pack : packs) {
-            sources.add(PolicyPack.fromDirectory(pack));
+            sources.add(CsvPolicyPack.fromDirectory(pack, limits));
         }
         for (Path file : codeFiles) {
-            sources.add(CodeFile.read(file, progress));
+            sources.add(CodeFile.read(file, null, progress, limits));
         }
         return sources;
     }

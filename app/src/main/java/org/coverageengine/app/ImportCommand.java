@@ -10,7 +10,7 @@ import org.coverageengine.adapter.memory.InMemoryKnowledgeStore;
 import org.coverageengine.adapter.csv.CodeFile;
 import org.coverageengine.adapter.csv.CodeFileFormat;
 import org.coverageengine.adapter.csv.ImportException;
-import org.coverageengine.adapter.csv.PolicyPack;
+import org.coverageengine.adapter.csv.CsvPolicyPack;
 import org.coverageengine.domain.code.CodeEntry;
 import org.coverageengine.domain.code.CodeSystem;
 import org.coverageengine.domain.engine.KnowledgePublisher;
@@ -47,9 +47,9 @@ final class ImportCommand implements Callable<Integer> {
         long started = System.nanoTime();
         try {
             if (Files.isDirectory(path)) {
-                PolicyPack pack = PolicyPack.fromDirectory(path);
+                CsvPolicyPack pack = CsvPolicyPack.fromDirectory(path);
                 // Building the knowledge also checks what spans files: policies reference valid groups and criteria.
-                KnowledgePublisher.assemble(new InMemoryKnowledgeStore(), java.util.List.of(PolicyPack.embeddedDefault(), pack), 0);
+                KnowledgePublisher.assemble(new InMemoryKnowledgeStore(), java.util.List.of(CsvPolicyPack.embeddedDefault(), pack), 0);
                 out.println("OK: policy pack " + pack.id() + " " + pack.version() + " (" + path + ")");
                 for (Policy policy : pack.policies()) {
                     out.println("  policy " + policy.number() + " " + policy.title() + ": effective " + policy.effectiveDate() + ", "
@@ -77,8 +77,7 @@ final class ImportCommand implements Callable<Integer> {
                 file.completeness().ifPresent(c -> out.println("  declares complete: " + c));
             }
         } catch (ImportException e) {
-            err.println("Error: " + e.getMessage());
-            err.flush();
+            ImportErrorReport.print(err, "Error: " + path + " cannot be imported", e);
             return ExitCodes.BAD_INPUT;
         }
         out.println("  checked in " + (System.nanoTime() - started) / 1_000_000 + " ms");

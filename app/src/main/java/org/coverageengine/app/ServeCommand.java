@@ -2,7 +2,7 @@ package org.coverageengine.app;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import org.coverageengine.adapter.csv.PolicyPack;
+import org.coverageengine.adapter.csv.CsvPolicyPack;
 import org.coverageengine.adapter.fhir.CoverageFhirServer;
 import org.coverageengine.adapter.fhir.FhirSettings;
 import org.slf4j.Logger;
@@ -66,8 +66,11 @@ final class ServeCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         CoverageFhirServer.warmUpInBackground();
         if (!knowledge.packs.isEmpty()) {
-            PolicyPack.warmUpInBackground();
+            CsvPolicyPack.warmUpInBackground();
         }
+        // Taken before loading, so that a file changed while it loads is read again at the first reload.
+        SourceFingerprint loadedFiles = reloadEverySeconds > 0
+                ? SourceFingerprint.of(knowledge.packs, knowledge.codeFiles, knowledge.limits().packFileBytes()) : null;
         java.util.Optional<CoverageEngine> loaded = knowledge.loadOrReport(err, "Import failed, not starting");
         if (loaded.isEmpty()) {
             return ExitCodes.BAD_INPUT;
@@ -99,7 +102,7 @@ final class ServeCommand implements Callable<Integer> {
                 thread.setDaemon(true);
                 return thread;
             });
-            reloads.scheduleWithFixedDelay(new KnowledgeReloader(engine.importer, knowledge.packs, knowledge.codeFiles),
+            reloads.scheduleWithFixedDelay(new KnowledgeReloader(engine.importer, knowledge.packs, knowledge.codeFiles, knowledge.limits(), loadedFiles),
                     reloadEverySeconds, reloadEverySeconds, java.util.concurrent.TimeUnit.SECONDS);
             out.println("Reloading packs and code files every " + reloadEverySeconds + " s (a bad file keeps the knowledge in force).");
         }

@@ -17,7 +17,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.coverageengine.adapter.memory.InMemoryKnowledgeStore;
-import org.coverageengine.adapter.csv.PolicyPack;
+import org.coverageengine.adapter.csv.CsvPolicyPack;
 import org.coverageengine.adapter.fhir.CoverageFhirServer;
 import org.coverageengine.adapter.fhir.FhirSettings;
 import org.coverageengine.domain.engine.CoverageDeterminer;
@@ -60,7 +60,7 @@ class LogPrivacyTest {
         ListAppender<ILoggingEvent> captured = new ListAppender<>();
         captured.start();
         root.addAppender(captured);
-        LoadedKnowledge knowledge = new LoadedKnowledge(KnowledgePublisher.assemble(new InMemoryKnowledgeStore(), List.of(PolicyPack.embeddedDefault()), 1));
+        LoadedKnowledge knowledge = new LoadedKnowledge(KnowledgePublisher.assemble(new InMemoryKnowledgeStore(), List.of(CsvPolicyPack.embeddedDefault()), 1));
         List<Integer> statuses = new ArrayList<>();
         try (CoverageFhirServer server = new CoverageFhirServer("127.0.0.1", 0, FhirSettings.DEFAULTS,
                 new CoverageDeterminer(knowledge, Clock.systemUTC()), new PolicyDirectory(knowledge)).start()) {

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.coverageengine.adapter.memory.InMemoryKnowledgeStore;
 import org.coverageengine.adapter.csv.CodeFile;
-import org.coverageengine.adapter.csv.PolicyPack;
+import org.coverageengine.adapter.csv.CsvPolicyPack;
 import org.coverageengine.adapter.csv.ProgressListener;
 import org.coverageengine.domain.code.Code;
 import org.coverageengine.domain.code.CodeSystem;
@@ -39,7 +39,7 @@ final class BenchmarkKnowledge {
 
     /** The default pack and the full ICD-10-CM order file. */
     static Knowledge withFullIcd() {
-        List<KnowledgeSource> sources = List.of(PolicyPack.embeddedDefault(),
+        List<KnowledgeSource> sources = List.of(CsvPolicyPack.embeddedDefault(),
                 CodeFile.read(external("icd10cm-fy2025/icd10cm-order-2025.txt"), ProgressListener.NONE));
         return KnowledgePublisher.assemble(new InMemoryKnowledgeStore(), sources, 1);
     }

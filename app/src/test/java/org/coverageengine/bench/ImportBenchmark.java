@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.coverageengine.adapter.memory.InMemoryKnowledgeStore;
 import org.coverageengine.adapter.csv.CodeFile;
-import org.coverageengine.adapter.csv.PolicyPack;
+import org.coverageengine.adapter.csv.CsvPolicyPack;
 import org.coverageengine.adapter.csv.ProgressListener;
 import org.coverageengine.domain.engine.KnowledgePublisher;
 import org.coverageengine.domain.port.out.Knowledge;
@@ -29,7 +29,7 @@ public class ImportBenchmark {
 
     @Benchmark
     public Knowledge importAllCodeFiles() {
-        return KnowledgePublisher.assemble(new InMemoryKnowledgeStore(), List.of(PolicyPack.embeddedDefault(),
+        return KnowledgePublisher.assemble(new InMemoryKnowledgeStore(), List.of(CsvPolicyPack.embeddedDefault(),
                 CodeFile.read(BenchmarkKnowledge.external("icd10cm-fy2025/icd10cm-order-2025.txt"), ProgressListener.NONE),
                 CodeFile.read(BenchmarkKnowledge.external("hcpcs/2025-oct/HCPC2025_OCT_ANWEB.csv"), ProgressListener.NONE),
                 CodeFile.read(BenchmarkKnowledge.external("cms-pfs-rvu25d/PPRRVU2025_Oct.csv"), ProgressListener.NONE)), 1);

@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import ca.uhn.fhir.context.FhirContext;
 import org.coverageengine.adapter.memory.InMemoryKnowledgeStore;
 import org.coverageengine.adapter.csv.ImportException;
-import org.coverageengine.adapter.csv.PolicyPack;
+import org.coverageengine.adapter.csv.CsvPolicyPack;
 import org.coverageengine.adapter.fhir.CoverageFhirServer;
 import org.coverageengine.adapter.fhir.FhirSettings;
 import org.coverageengine.domain.engine.CoverageDeterminer;
@@ -68,7 +68,7 @@ public final class SoakRun {
     /** Runs for the duration at the rate, reloading every reloadEvery; prints progress each minute when verbose. */
     public static Result run(Duration duration, int ratePerSecond, Duration reloadEvery, boolean verbose) throws Exception {
         Path overlay = Files.createTempDirectory("soak-overlay");
-        LoadedKnowledge loaded = new LoadedKnowledge(KnowledgePublisher.assemble(new InMemoryKnowledgeStore(), List.of(PolicyPack.embeddedDefault()), 0));
+        LoadedKnowledge loaded = new LoadedKnowledge(KnowledgePublisher.assemble(new InMemoryKnowledgeStore(), List.of(CsvPolicyPack.embeddedDefault()), 0));
         KnowledgePublisher importer = new KnowledgePublisher(new InMemoryKnowledgeStore(), loaded);
         CoverageFhirServer server = new CoverageFhirServer("127.0.0.1", 0, FhirSettings.DEFAULTS,
                 new CoverageDeterminer(loaded, Clock.systemUTC()), new PolicyDirectory(loaded)).start();
@@ -81,9 +81,9 @@ public final class SoakRun {
             try {
                 writeOverlay(overlay, step);
                 if (step == 0) {
-                    importer.replaceWith(List.of(PolicyPack.embeddedDefault()));
+                    importer.replaceWith(List.of(CsvPolicyPack.embeddedDefault()));
                 } else {
-                    importer.replaceWith(List.of(PolicyPack.embeddedDefault(), PolicyPack.fromDirectory(overlay)));
+                    importer.replaceWith(List.of(CsvPolicyPack.embeddedDefault(), CsvPolicyPack.fromDirectory(overlay)));
                 }
                 published.incrementAndGet();
             } catch (ImportException e) {

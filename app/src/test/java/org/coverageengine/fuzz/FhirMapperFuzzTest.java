@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.coverageengine.adapter.memory.InMemoryKnowledgeStore;
-import org.coverageengine.adapter.csv.PolicyPack;
+import org.coverageengine.adapter.csv.CsvPolicyPack;
 import org.coverageengine.adapter.fhir.CodeSystemProvider;
 import org.coverageengine.adapter.fhir.CoverageFhirServer;
 import org.coverageengine.adapter.fhir.FhirExchange;
@@ -42,7 +42,7 @@ import org.hl7.fhir.r4.model.Resource;
 class FhirMapperFuzzTest {
 
     static final FhirSettings SETTINGS = FhirSettings.DEFAULTS;
-    static final Knowledge KNOWLEDGE = KnowledgePublisher.assemble(new InMemoryKnowledgeStore(), List.of(PolicyPack.embeddedDefault()), 1);
+    static final Knowledge KNOWLEDGE = KnowledgePublisher.assemble(new InMemoryKnowledgeStore(), List.of(CsvPolicyPack.embeddedDefault()), 1);
     static final PolicyDirectory POLICIES = new PolicyDirectory(() -> KNOWLEDGE);
     static final FhirExchange EXCHANGE = new FhirExchange(CoverageFhirServer.fhirContext(), SETTINGS,
             new CoverageDeterminer(() -> KNOWLEDGE, Clock.systemUTC()), POLICIES);

@@ -6,13 +6,13 @@ import java.util.List;
 import java.util.Map;
 import org.coverageengine.adapter.memory.InMemoryKnowledgeStore;
 import org.coverageengine.adapter.csv.ImportException;
-import org.coverageengine.adapter.csv.PolicyPack;
+import org.coverageengine.adapter.csv.CsvPolicyPack;
 import org.coverageengine.domain.engine.KnowledgePublisher;
 
 /** The CSV pack importer: one file of the default pack replaced by fuzzed bytes either imports or stops with an ImportException. */
 class PackImportFuzzTest {
 
-    static final Map<String, byte[]> DEFAULT = PolicyPack.defaultPackFiles();
+    static final Map<String, byte[]> DEFAULT = CsvPolicyPack.defaultPackFiles();
     static final List<String> NAMES = List.copyOf(DEFAULT.keySet());
 
     @FuzzTest(maxDuration = "10m")
@@ -24,7 +24,7 @@ class PackImportFuzzTest {
         byte[] content = java.util.Arrays.copyOfRange(input, 1, input.length);
         files.put(NAMES.get(Math.floorMod(input[0], NAMES.size())), content);
         try {
-            PolicyPack pack = PolicyPack.fromFiles("fuzz", files);
+            CsvPolicyPack pack = CsvPolicyPack.fromFiles("fuzz", files);
             KnowledgePublisher.assemble(new InMemoryKnowledgeStore(), List.of(pack), 1);
         } catch (ImportException expected) {
             if (expected.file() == null || expected.reason() == null) {

@@ -44,6 +44,17 @@ public enum CodeFileFormat {
         return Optional.empty();
     }
 
+    /** The parser of this layout for the named file. */
+    CodeFileLayout<?> layout(String fileName) {
+        return switch (this) {
+            case ICD10CM_ORDER -> new CdcIcd10OrderFile(fileName);
+            case ICD10CM_CODES -> new CdcIcd10CodesFile(fileName);
+            case ICD10CM_ADDENDA -> new CdcIcd10AddendaFile(fileName);
+            case HCPCS_CSV -> new CmsHcpcsFile(fileName);
+            case PFS_RVU_CSV -> new CmsRvuFile(fileName);
+        };
+    }
+
     /** Tells the format from the first lines of a file, or empty when they match none. */
     static Optional<CodeFileFormat> detect(String head) {
         String first = head.lines().findFirst().orElse("");
@@ -59,7 +70,7 @@ public enum CodeFileFormat {
         if (first.toUpperCase(Locale.ROOT).startsWith("HCPC,")) {
             return Optional.of(HCPCS_CSV);
         }
-        if (head.contains("HCPCS,MOD,DESCRIPTION")) {
+        if (head.contains(CmsRvuFile.HEADER_START)) {
             return Optional.of(PFS_RVU_CSV);
         }
         return Optional.empty();

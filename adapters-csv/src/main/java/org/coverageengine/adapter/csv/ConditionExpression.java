@@ -30,7 +30,7 @@ final class ConditionExpression {
             String term = raw.strip();
             Matcher m = TERM.matcher(term);
             if (!m.matches()) {
-                throw new IllegalArgumentException("cannot read condition '" + term + "' (expected " + SYNTAX + ")");
+                throw new IllegalArgumentException("cannot read condition '" + Quoted.prefix(term) + "' (expected " + SYNTAX + ")");
             }
             Condition condition = term(term, m.group(2), m.group(3));
             conditions.add(m.group(1).isEmpty() ? condition : new Condition.Not(condition));
@@ -44,7 +44,7 @@ final class ConditionExpression {
                 return new Condition.RequestHasGroup(single(term, argument));
             case "has-primary":
                 if (argument != null) {
-                    throw new IllegalArgumentException("condition '" + term + "': has-primary takes no argument");
+                    throw new IllegalArgumentException("condition '" + Quoted.prefix(term) + "': has-primary takes no argument");
                 }
                 return new Condition.RequestHasPrimaryProcedure();
             case "all-dx-in":
@@ -52,26 +52,26 @@ final class ConditionExpression {
             case "earlier":
                 return new Condition.EarlierLineInGroup(single(term, argument));
             default:
-                throw new IllegalArgumentException("unknown condition '" + name + "' in '" + term + "' (expected " + SYNTAX + ")");
+                throw new IllegalArgumentException("unknown condition '" + Quoted.prefix(name) + "' in '" + Quoted.prefix(term) + "' (expected " + SYNTAX + ")");
         }
     }
 
     private static String single(String term, String argument) {
         List<String> groups = groups(term, argument);
         if (groups.size() != 1) {
-            throw new IllegalArgumentException("condition '" + term + "' takes exactly one group");
+            throw new IllegalArgumentException("condition '" + Quoted.prefix(term) + "' takes exactly one group");
         }
         return groups.get(0);
     }
 
     private static List<String> groups(String term, String argument) {
         if (argument == null || argument.isBlank()) {
-            throw new IllegalArgumentException("condition '" + term + "' needs a group in parentheses");
+            throw new IllegalArgumentException("condition '" + Quoted.prefix(term) + "' needs a group in parentheses");
         }
         List<String> groups = new ArrayList<>();
         for (String g : Arrays.asList(argument.split(","))) {
             if (g.isBlank()) {
-                throw new IllegalArgumentException("condition '" + term + "' has an empty group name");
+                throw new IllegalArgumentException("condition '" + Quoted.prefix(term) + "' has an empty group name");
             }
             groups.add(g.strip());
         }

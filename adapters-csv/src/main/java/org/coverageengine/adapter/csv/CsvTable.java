@@ -55,14 +55,14 @@ final class CsvTable {
             for (int i = 0; i < header.size(); i++) {
                 String name = header.get(i).strip();
                 if (columns.putIfAbsent(name, i) != null && !firstOfDuplicates) {
-                    throw new ImportException(file, lineOffset + 1, i + 1, "wrong header: column '" + name + "' appears twice");
+                    throw new ImportException(file, lineOffset + 1, i + 1, "wrong header: column '" + Quoted.prefix(name) + "' appears twice");
                 }
             }
             for (String required : requiredColumns) {
                 if (!columns.containsKey(required)) {
                     throw new ImportException(file, lineOffset + 1, 0, "wrong header: missing column '" + required
                             + "' (expected columns: " + String.join(",", requiredColumns) + "; found: "
-                            + String.join(",", header.toList()) + ")");
+                            + Quoted.prefix(String.join(",", header.toList())) + ")");
                 }
             }
             List<Row> rows = new ArrayList<>();

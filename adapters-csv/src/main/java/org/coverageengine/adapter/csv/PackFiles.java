@@ -2,7 +2,6 @@ package org.coverageengine.adapter.csv;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -24,20 +23,22 @@ interface PackFiles {
         return false;
     }
 
-    /** A pack folder on disk. */
-    static PackFiles directory(Path folder) {
+    /**
+     * A pack folder on disk. A file may be a symbolic link only to a file inside the folder, must be a regular
+     * file, and may not be larger than the limit.
+     */
+    static PackFiles directory(Path folder, ReadLimits limits) {
         return new PackFiles() {
             @Override
             public Optional<byte[]> read(String name) {
                 Path file = folder.resolve(name);
-                if (!Files.isRegularFile(file)) {
+                if (!BoundedFile.exists(file)) {
                     return Optional.empty();
                 }
-                try {
-                    return Optional.of(Files.readAllBytes(file));
-                } catch (IOException e) {
-                    throw new ImportException(name, 0, 0, "cannot read " + file + ": " + e.getMessage());
+                if (BoundedFile.leaves(folder, file)) {
+                    throw new ImportException(name, 0, 0, "a symbolic link to outside the pack folder: refused (copy the file into the pack)");
                 }
+                return Optional.of(BoundedFile.read(name, file, limits.packFileBytes(), ReadLimits.PACK_FILE_OPTION));
             }
 
             @Override

@@ -4,18 +4,20 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import jakarta.validation.ValidatorFactory;
+import jakarta.validation.constraints.NotBlank;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
+import java.util.TreeMap;
 import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 
 /**
  * Binds CSV rows to row records (component {@code nextReview} reads column {@code next_review}) and validates
- * them with Bean Validation, turning the first violation into an error at that row's line and column.
+ * them with Bean Validation, each violation a problem at that row's line and column.
  */
 final class RowBinding {
 
@@ -50,11 +52,11 @@ final class RowBinding {
         return names;
     }
 
-    /** Binds and validates every row of the table. */
-    static <R extends Record> List<Bound<R>> bind(CsvTable table, Class<R> type, boolean validate) {
+    /** Binds every row of the table, without validating it. */
+    static <R extends Record> List<Bound<R>> bind(CsvTable table, Class<R> type) {
         List<Bound<R>> bound = new ArrayList<>(table.rows().size());
         for (CsvTable.Row row : table.rows()) {
-            bound.add(new Bound<>(row, bind(row, type, validate)));
+            bound.add(new Bound<>(row, bind(row, type)));
         }
         return bound;
     }
@@ -63,7 +65,7 @@ final class RowBinding {
     record Bound<R>(CsvTable.Row row, R value) {
     }
 
-    static <R extends Record> R bind(CsvTable.Row row, Class<R> type, boolean validate) {
+    static <R extends Record> R bind(CsvTable.Row row, Class<R> type) {
         RecordComponent[] components = type.getRecordComponents();
         Object[] values = new Object[components.length];
         Class<?>[] types = new Class<?>[components.length];
@@ -71,27 +73,36 @@ final class RowBinding {
             values[i] = row.get(snake(components[i].getName()));
             types[i] = components[i].getType();
         }
-        R value;
         try {
             Constructor<R> constructor = type.getDeclaredConstructor(types);
             constructor.setAccessible(true);
-            value = constructor.newInstance(values);
+            return constructor.newInstance(values);
         } catch (InvocationTargetException e) {
             throw row.error("", e.getCause().getMessage());
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot bind " + type.getSimpleName(), e);
         }
-        if (!validate) {
-            return value;
+    }
+
+    /**
+     * The row's violations of its record's constraints, one per column, in column order; when a cell breaks two
+     * constraints, "required" is the one reported.
+     */
+    static <R> List<ImportProblem> violations(Bound<R> bound) {
+        CsvTable.Row row = bound.row();
+        Map<String, ConstraintViolation<R>> byColumn = new TreeMap<>(Comparator.comparingInt(row::column));
+        for (ConstraintViolation<R> violation : Validators.VALIDATOR.validate(bound.value())) {
+            String column = snake(violation.getPropertyPath().toString());
+            byColumn.merge(column, violation, (a, b) -> isRequired(b) && !isRequired(a) ? b : a);
         }
-        Set<ConstraintViolation<R>> violations = Validators.VALIDATOR.validate(value);
-        if (!violations.isEmpty()) {
-            ConstraintViolation<R> first = violations.stream()
-                    .min(Comparator.comparingInt(v -> row.column(snake(v.getPropertyPath().toString())))).orElseThrow();
-            String column = snake(first.getPropertyPath().toString());
-            throw row.error(column, column + ": " + first.getMessage() + " (was '" + first.getInvalidValue() + "')");
-        }
-        return value;
+        List<ImportProblem> problems = new ArrayList<>(byColumn.size());
+        byColumn.forEach((column, violation) -> problems.add(new ImportProblem(row.file(), row.line(), row.column(column),
+                column + ": " + violation.getMessage() + " (was '" + Quoted.prefix(String.valueOf(violation.getInvalidValue())) + "')")));
+        return problems;
+    }
+
+    private static boolean isRequired(ConstraintViolation<?> violation) {
+        return violation.getConstraintDescriptor().getAnnotation().annotationType() == NotBlank.class;
     }
 
     static String snake(String camel) {

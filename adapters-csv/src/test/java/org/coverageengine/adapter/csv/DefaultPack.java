@@ -22,7 +22,7 @@ import org.coverageengine.domain.port.out.Knowledge;
 final class DefaultPack {
 
     static final LocalDate DOS = LocalDate.of(2025, 3, 10);
-    static final Knowledge KNOWLEDGE = KnowledgePublisher.assemble(new InMemoryKnowledgeStore(), List.of(PolicyPack.embeddedDefault()), 1);
+    static final Knowledge KNOWLEDGE = KnowledgePublisher.assemble(new InMemoryKnowledgeStore(), List.of(CsvPolicyPack.embeddedDefault()), 1);
     static final CoverageDeterminer ENGINE = new CoverageDeterminer(() -> KNOWLEDGE,
             Clock.fixed(Instant.parse("2025-03-10T12:00:00Z"), ZoneOffset.UTC));
 

@@ -33,7 +33,7 @@ class IntegrationExampleTest {
         // 1. Load the embedded default pack (policy 0509, S-code and spinal decompression rules) into memory.
         KnowledgeStore store = new InMemoryKnowledgeStore();
         LoadedKnowledge knowledge = new LoadedKnowledge(store.empty());
-        new KnowledgePublisher(store, knowledge).replaceWith(List.of(PolicyPack.embeddedDefault()));
+        new KnowledgePublisher(store, knowledge).replaceWith(List.of(CsvPolicyPack.embeddedDefault()));
         CoverageDeterminer engine = new CoverageDeterminer(knowledge, Clock.systemUTC());
 
         // 2. Build a request: a craniotomy with IOM and a baseline SSEP, for a brain tumour, on 2025-03-10.

@@ -32,7 +32,7 @@ class PackErrorsTest {
     ImportException failing(String file, String from, String to) {
         PackFolder.copyOfDefault(folder);
         PackFolder.edit(folder, file, from, to);
-        return assertThrows(ImportException.class, () -> PolicyPack.fromDirectory(folder));
+        return assertThrows(ImportException.class, () -> CsvPolicyPack.fromDirectory(folder));
     }
 
     static void at(ImportException e, String file, int line, int column, String reasonPart) {
@@ -45,7 +45,7 @@ class PackErrorsTest {
     @Test
     void copyOfDefaultReadsCleanly() {
         PackFolder.copyOfDefault(folder);
-        PolicyPack pack = PolicyPack.fromDirectory(folder);
+        CsvPolicyPack pack = CsvPolicyPack.fromDirectory(folder);
         assertEquals(3, pack.policies().size());
     }
 
@@ -128,7 +128,7 @@ class PackErrorsTest {
         byte[] latin1 = PackFolder.read(folder, "codes.csv").replace("Back school visit", "Back sch\u00f6ol visit")
                 .getBytes(StandardCharsets.ISO_8859_1);
         PackFolder.write(folder, "codes.csv", latin1);
-        ImportException e = assertThrows(ImportException.class, () -> PolicyPack.fromDirectory(folder));
+        ImportException e = assertThrows(ImportException.class, () -> CsvPolicyPack.fromDirectory(folder));
         at(e, "codes.csv", 3, 21, "not valid UTF-8");
     }
 
@@ -136,7 +136,7 @@ class PackErrorsTest {
     void emptyFile() {
         PackFolder.copyOfDefault(folder);
         PackFolder.write(folder, "groups.csv", "");
-        at(assertThrows(ImportException.class, () -> PolicyPack.fromDirectory(folder)), "groups.csv", 0, 0, "empty");
+        at(assertThrows(ImportException.class, () -> CsvPolicyPack.fromDirectory(folder)), "groups.csv", 0, 0, "empty");
     }
 
     @Test
@@ -144,7 +144,7 @@ class PackErrorsTest {
         PackFolder.copyOfDefault(folder);
         PackFolder.write(folder, "statements.csv", "x");
         folder.resolve("statements.csv").toFile().delete();
-        at(assertThrows(ImportException.class, () -> PolicyPack.fromDirectory(folder)), "statements.csv", 0, 0, "missing file");
+        at(assertThrows(ImportException.class, () -> CsvPolicyPack.fromDirectory(folder)), "statements.csv", 0, 0, "missing file");
     }
 
     @Test
@@ -162,7 +162,7 @@ class PackErrorsTest {
             PackFolder.write(folder, name, withBom);
         }
         PackFolder.edit(folder, "revisions.csv", "No clinical policy statement changes.", "\"No clinical \"\"policy\"\",\r\nstatement changes.\"");
-        PolicyPack pack = PolicyPack.fromDirectory(folder);
+        CsvPolicyPack pack = CsvPolicyPack.fromDirectory(folder);
         var policy = pack.policies().stream().filter(p -> p.number().equals("0509")).findFirst().orElseThrow();
         assertEquals("No clinical \"policy\",\r\nstatement changes.", policy.revisions().get(0).summary());
         assertEquals(530, policy.groups().get("LUMBAR_DX").size());
@@ -171,9 +171,9 @@ class PackErrorsTest {
     @Test
     @DisplayName("an import is atomic: a bad pack leaves the loaded knowledge and its answers unchanged")
     void atomicImport() {
-        LoadedKnowledge loaded = new LoadedKnowledge(KnowledgePublisher.assemble(new InMemoryKnowledgeStore(), List.of(PolicyPack.embeddedDefault()), 0));
+        LoadedKnowledge loaded = new LoadedKnowledge(KnowledgePublisher.assemble(new InMemoryKnowledgeStore(), List.of(CsvPolicyPack.embeddedDefault()), 0));
         KnowledgePublisher importer = new KnowledgePublisher(new InMemoryKnowledgeStore(), loaded);
-        importer.replaceWith(List.of(PolicyPack.embeddedDefault()));
+        importer.replaceWith(List.of(CsvPolicyPack.embeddedDefault()));
         Knowledge before = loaded.get();
         CoverageDeterminer engine = new CoverageDeterminer(loaded, Clock.systemUTC());
         CoverageRequest request = CoverageRequest.of(LocalDate.of(2025, 3, 10), LineOfBusiness.COMMERCIAL,
@@ -182,10 +182,10 @@ class PackErrorsTest {
 
         PackFolder.copyOfDefault(folder);
         PackFolder.edit(folder, "statements.csv", "has(PAIN),decide", "has(PAINS),decide");
-        assertThrows(ImportException.class, () -> importer.replaceWith(List.of(PolicyPack.embeddedDefault(), PolicyPack.fromDirectory(folder))));
+        assertThrows(ImportException.class, () -> importer.replaceWith(List.of(CsvPolicyPack.embeddedDefault(), CsvPolicyPack.fromDirectory(folder))));
         Path bad = folder.resolve("truncated.txt");
         PackFolder.write(folder, "truncated.txt", "00001 A00     0 Cholera\n00002 A000    1 Ch\n00003 A0");
-        assertThrows(ImportException.class, () -> importer.replaceWith(List.of(PolicyPack.embeddedDefault(),
+        assertThrows(ImportException.class, () -> importer.replaceWith(List.of(CsvPolicyPack.embeddedDefault(),
                 CodeFile.read(bad, CodeFileFormat.ICD10CM_ORDER, ProgressListener.NONE))));
 
         assertSame(before, loaded.get(), "the knowledge in force is the same object");

@@ -11,8 +11,8 @@ import java.util.List;
 /** Test helper: a copy of the embedded default pack in a folder, to be edited into broken variants. */
 final class PackFolder {
 
-    static final List<String> FILES = List.of(PolicyPack.PACK, PolicyPack.POLICIES, PolicyPack.REFERRALS, PolicyPack.REVISIONS,
-            PolicyPack.GROUPS, PolicyPack.GROUP_CODES, PolicyPack.STATEMENTS, PolicyPack.CRITERIA, PolicyPack.CODES);
+    static final List<String> FILES = List.of(PackReader.PACK, PackReader.POLICIES, PackReader.REFERRALS, PackReader.REVISIONS,
+            PackReader.GROUPS, PackReader.GROUP_CODES, PackReader.STATEMENTS, PackReader.CRITERIA, PackReader.CODES);
 
     private PackFolder() {
     }
@@ -20,7 +20,7 @@ final class PackFolder {
     static Path copyOfDefault(Path into) {
         try {
             for (String name : FILES) {
-                try (InputStream in = PackFolder.class.getClassLoader().getResourceAsStream(PolicyPack.DEFAULT_PACK + "/" + name)) {
+                try (InputStream in = PackFolder.class.getClassLoader().getResourceAsStream(CsvPolicyPack.DEFAULT_PACK + "/" + name)) {
                     Files.write(into.resolve(name), in.readAllBytes());
                 }
             }

@@ -10,7 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import org.coverageengine.adapter.memory.InMemoryKnowledgeStore;
-import org.coverageengine.adapter.csv.PolicyPack;
+import org.coverageengine.adapter.csv.CsvPolicyPack;
 import org.coverageengine.domain.engine.CoverageDeterminer;
 import org.coverageengine.domain.engine.KnowledgePublisher;
 import org.coverageengine.domain.engine.PolicyDirectory;
@@ -28,7 +28,7 @@ final class RunningServer {
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     static {
-        Knowledge knowledge = KnowledgePublisher.assemble(new InMemoryKnowledgeStore(), List.of(PolicyPack.embeddedDefault()), 1);
+        Knowledge knowledge = KnowledgePublisher.assemble(new InMemoryKnowledgeStore(), List.of(CsvPolicyPack.embeddedDefault()), 1);
         KNOWLEDGE = new LoadedKnowledge(knowledge);
         try {
             SERVER = new CoverageFhirServer("127.0.0.1", 0, SETTINGS, new CoverageDeterminer(KNOWLEDGE, Clock.systemUTC()),

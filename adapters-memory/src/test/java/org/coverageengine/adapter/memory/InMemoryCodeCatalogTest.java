@@ -31,11 +31,11 @@ class InMemoryCodeCatalogTest extends CodeCatalogContract {
 
     @Test
     void mergesWhatTwoSourcesSayOfOneCode() {
-        CodeEntry fromCms = new CodeEntry(Code.hcpcs("S9090"), "Vertebral axial decompressio", "Vertebral axial decompression, per session",
-                null, null, null, null, new DateRange(LocalDate.of(2000, 1, 1), null), false, true,
-                new RvuFacts(BigDecimal.ZERO, "I", null), null, List.of("cms"));
-        CodeEntry curated = new CodeEntry(Code.hcpcs("S9090"), null, null, List.of("VAX-D"), "machine to stretch the spine", null,
-                List.of("Orthopedics"), DateRange.ALWAYS, false, true, RvuFacts.noneAssigned(), null, List.of("pack"));
+        CodeEntry fromCms = CodeEntry.builder(Code.hcpcs("S9090")).shortDescription("Vertebral axial decompressio")
+                .longDescription("Vertebral axial decompression, per session").validity(new DateRange(LocalDate.of(2000, 1, 1), null))
+                .rvu(new RvuFacts(BigDecimal.ZERO, "I", null)).source("cms").build();
+        CodeEntry curated = CodeEntry.builder(Code.hcpcs("S9090")).synonyms(List.of("VAX-D")).plainLanguage("machine to stretch the spine")
+                .specialties(List.of("Orthopedics")).rvu(RvuFacts.noneAssigned()).source("pack").build();
         Knowledge k = new InMemoryKnowledgeDraft().addCode(curated).addCode(fromCms).seal("t");
         CodeEntry merged = k.catalog().entries(Code.hcpcs("S9090")).get(0);
         assertEquals(List.of("VAX-D"), merged.synonyms());

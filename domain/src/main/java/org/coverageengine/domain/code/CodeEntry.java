@@ -1,53 +1,125 @@
 package org.coverageengine.domain.code;
 
 import com.google.common.collect.ImmutableList;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * Everything the catalog knows about one code over one period of validity: descriptions, synonyms, plain
- * language, clinical context, specialties, dates, the add-on flag, RVU facts and notes.
+ * language, clinical context, specialties, dates, the add-on flag, RVU facts and notes. Built with
+ * {@link #builder(Code)}: a source states only what it knows.
  */
-public record CodeEntry(
-        Code code,
-        String shortDescription,
-        String longDescription,
-        List<String> synonyms,
-        String plainLanguage,
-        String clinicalContext,
-        List<String> specialties,
-        DateRange validity,
-        boolean addOn,
-        boolean billable,
-        RvuFacts rvu,
-        List<String> notes,
-        List<String> sources) {
+public final class CodeEntry {
 
     /** The note every HCPCS S-code carries. */
     public static final String TEMPORARY_CODE_NOTE = "S-codes are temporary national codes used by private payers (not Medicare) "
             + "for services without a standard CPT or HCPCS code; coverage varies between insurers: verify payer acceptance "
             + "before billing and document medical necessity.";
 
-    /** Normalises absent lists and texts. */
-    public CodeEntry {
-        Objects.requireNonNull(code, "code");
-        shortDescription = blankToNull(shortDescription);
-        longDescription = blankToNull(longDescription);
-        plainLanguage = blankToNull(plainLanguage);
-        clinicalContext = blankToNull(clinicalContext);
-        synonyms = synonyms == null ? ImmutableList.of() : ImmutableList.copyOf(synonyms);
-        specialties = specialties == null ? ImmutableList.of() : ImmutableList.copyOf(specialties);
-        notes = notes == null ? ImmutableList.of() : ImmutableList.copyOf(notes);
-        sources = sources == null ? ImmutableList.of() : ImmutableList.copyOf(sources);
-        validity = validity == null ? DateRange.ALWAYS : validity;
+    private final Code code;
+    private final String shortDescription;
+    private final String longDescription;
+    private final List<String> synonyms;
+    private final String plainLanguage;
+    private final String clinicalContext;
+    private final List<String> specialties;
+    private final DateRange validity;
+    private final boolean addOn;
+    private final boolean billable;
+    private final RvuFacts rvu;
+    private final List<String> notes;
+    private final List<String> sources;
+
+    CodeEntry(CodeEntryBuilder b) {
+        this.code = Objects.requireNonNull(b.code, "code");
+        this.shortDescription = blankToNull(b.shortDescription);
+        this.longDescription = blankToNull(b.longDescription);
+        this.synonyms = ImmutableList.copyOf(b.synonyms);
+        this.plainLanguage = blankToNull(b.plainLanguage);
+        this.clinicalContext = blankToNull(b.clinicalContext);
+        this.specialties = ImmutableList.copyOf(b.specialties);
+        this.validity = b.validity == null ? DateRange.ALWAYS : b.validity;
+        this.addOn = b.addOn;
+        this.billable = b.billable;
+        this.rvu = b.rvu;
+        this.notes = ImmutableList.copyOf(b.notes);
+        this.sources = ImmutableList.copyOf(b.sources);
+    }
+
+    /** Starts an entry for the code: billable, not an add-on, valid always, until told otherwise. */
+    public static CodeEntryBuilder builder(Code code) {
+        return new CodeEntryBuilder(code);
     }
 
     /** A minimal entry: a code, its description and its validity. */
     public static CodeEntry of(Code code, String description, DateRange validity, String source) {
-        return new CodeEntry(code, description, description, null, null, null, null, validity, false, true, null, null,
-                ImmutableList.of(source));
+        return builder(code).shortDescription(description).longDescription(description).validity(validity).source(source).build();
+    }
+
+    /** The code. */
+    public Code code() {
+        return code;
+    }
+
+    /** The short (abbreviated) description, or null. */
+    public String shortDescription() {
+        return shortDescription;
+    }
+
+    /** The long (full) description, or null. */
+    public String longDescription() {
+        return longDescription;
+    }
+
+    /** Other names the code is known by. */
+    public List<String> synonyms() {
+        return synonyms;
+    }
+
+    /** A description for patients, or null. */
+    public String plainLanguage() {
+        return plainLanguage;
+    }
+
+    /** When the code is used, or null. */
+    public String clinicalContext() {
+        return clinicalContext;
+    }
+
+    /** The specialties that bill the code. */
+    public List<String> specialties() {
+        return specialties;
+    }
+
+    /** The dates on which the code is valid. */
+    public DateRange validity() {
+        return validity;
+    }
+
+    /** True for an add-on code (billed only with a primary procedure). */
+    public boolean addOn() {
+        return addOn;
+    }
+
+    /** True when the code may be billed (ICD-10-CM category headers may not). */
+    public boolean billable() {
+        return billable;
+    }
+
+    /** The fee-schedule facts the source gave, or null. */
+    public RvuFacts rvu() {
+        return rvu;
+    }
+
+    /** Free-text notes. */
+    public List<String> notes() {
+        return notes;
+    }
+
+    /** Where the facts come from. */
+    public List<String> sources() {
+        return sources;
     }
 
     /** The best description for display: the long one, else the short one, else the code. */
@@ -56,11 +128,6 @@ public record CodeEntry(
             return longDescription;
         }
         return shortDescription != null ? shortDescription : code.value();
-    }
-
-    /** True when the code may be billed on the date: billable and within its validity. */
-    public boolean validOn(LocalDate date) {
-        return billable && validity.contains(date);
     }
 
     /** The S-code note for HCPCS S-codes, whether or not the source gave one. */
@@ -84,19 +151,47 @@ public record CodeEntry(
         if (!code.equals(other.code)) {
             throw new IllegalArgumentException("cannot merge " + code + " with " + other.code);
         }
-        return new CodeEntry(code,
-                first(shortDescription, other.shortDescription),
-                first(longDescription, other.longDescription),
-                union(synonyms, other.synonyms),
-                first(plainLanguage, other.plainLanguage),
-                first(clinicalContext, other.clinicalContext),
-                union(specialties, other.specialties),
-                validity.intersect(other.validity).orElse(validity),
-                addOn || other.addOn,
-                billable && other.billable,
-                rvu != null ? rvu.mergedWith(other.rvu) : other.rvu,
-                union(notes, other.notes),
-                union(sources, other.sources));
+        return builder(code)
+                .shortDescription(first(shortDescription, other.shortDescription))
+                .longDescription(first(longDescription, other.longDescription))
+                .synonyms(union(synonyms, other.synonyms))
+                .plainLanguage(first(plainLanguage, other.plainLanguage))
+                .clinicalContext(first(clinicalContext, other.clinicalContext))
+                .specialties(union(specialties, other.specialties))
+                .validity(validity.intersect(other.validity).orElse(validity))
+                .addOn(addOn || other.addOn)
+                .billable(billable && other.billable)
+                .rvu(rvu != null ? rvu.mergedWith(other.rvu) : other.rvu)
+                .notes(union(notes, other.notes))
+                .sources(union(sources, other.sources))
+                .build();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof CodeEntry e)) {
+            return false;
+        }
+        return addOn == e.addOn && billable == e.billable && code.equals(e.code)
+                && Objects.equals(shortDescription, e.shortDescription) && Objects.equals(longDescription, e.longDescription)
+                && synonyms.equals(e.synonyms) && Objects.equals(plainLanguage, e.plainLanguage)
+                && Objects.equals(clinicalContext, e.clinicalContext) && specialties.equals(e.specialties)
+                && validity.equals(e.validity) && Objects.equals(rvu, e.rvu) && notes.equals(e.notes) && sources.equals(e.sources);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(code, shortDescription, longDescription, synonyms, plainLanguage, clinicalContext, specialties,
+                validity, addOn, billable, rvu, notes, sources);
+    }
+
+    @Override
+    public String toString() {
+        return "CodeEntry[" + code + " " + display() + ", " + validity + (billable ? "" : ", not billable") + (addOn ? ", add-on" : "")
+                + ", sources=" + sources + "]";
     }
 
     private static String first(String a, String b) {

@@ -16,10 +16,11 @@ import org.junit.jupiter.api.Test;
 /** What every {@link CodeCatalog} implementation must do; implementations extend this and build from the entries. */
 public abstract class CodeCatalogContract {
 
-    protected static final CodeEntry S9090 = new CodeEntry(Code.hcpcs("S9090"), "Vertebral axial decompressio",
-            "Vertebral axial decompression, per session", List.of("spinal decompression", "VAX-D", "disc decompression"),
-            "machine to stretch and decompress the spine", null, List.of("Neurosurgery"), DateRange.from(LocalDate.of(2000, 1, 1)),
-            false, true, null, null, List.of("test"));
+    protected static final CodeEntry S9090 = CodeEntry.builder(Code.hcpcs("S9090"))
+            .shortDescription("Vertebral axial decompressio").longDescription("Vertebral axial decompression, per session")
+            .synonyms(List.of("spinal decompression", "VAX-D", "disc decompression"))
+            .plainLanguage("machine to stretch and decompress the spine").specialties(List.of("Neurosurgery"))
+            .validity(DateRange.from(LocalDate.of(2000, 1, 1))).source("test").build();
     protected static final CodeEntry M51_36 = CodeEntry.of(Code.icd10cm("M51.36"), "Other intervertebral disc degeneration, lumbar region",
             new DateRange(null, LocalDate.of(2024, 9, 30)), "test");
     protected static final CodeEntry LAMINECTOMY = CodeEntry.of(Code.cpt("63047"),

@@ -1,0 +1,134 @@
+package org.coverageengine.adapter.csv;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.coverageengine.adapter.csv.PackCompiler.CompiledPack;
+import org.coverageengine.domain.code.CodeEntry;
+import org.coverageengine.domain.policy.Policy;
+import org.coverageengine.domain.port.out.KnowledgeSink;
+import org.coverageengine.domain.port.out.KnowledgeSource;
+
+/**
+ * A policy pack: a folder of CSV files describing catalog entries, policies, code groups, statements and
+ * criteria. The whole pack is read ({@link PackReader}), checked ({@link PackValidator}) and compiled
+ * ({@link PackCompiler}) before anything reaches the sink; a bad pack stops the import with every problem found,
+ * each with file, line, column and reason. Documented in docs/policy-pack.md.
+ */
+public final class CsvPolicyPack implements KnowledgeSource {
+
+    /** The classpath folder of the embedded default pack. */
+    public static final String DEFAULT_PACK = "coverage-packs/default";
+
+    private final PackFiles files;
+    private final CompiledPack contents;
+
+    private CsvPolicyPack(PackFiles files) {
+        this.files = files;
+        CheckedPack checked = PackValidator.check(PackReader.read(files));
+        if (!checked.problems().isEmpty()) {
+            throw new ImportException(files.location(), checked.problems());
+        }
+        this.contents = PackCompiler.compile(checked);
+    }
+
+    /** Reads and checks a pack folder on disk; throws {@link ImportException} listing every problem found. */
+    public static CsvPolicyPack fromDirectory(Path folder) {
+        return fromDirectory(folder, ReadLimits.DEFAULTS);
+    }
+
+    /** Reads and checks a pack folder on disk, refusing any file larger than the limit. */
+    public static CsvPolicyPack fromDirectory(Path folder, ReadLimits limits) {
+        if (!Files.isDirectory(folder)) {
+            throw new ImportException(folder.toString(), 0, 0, "not a folder: a policy pack is a folder of CSV files (see docs/policy-pack.md)");
+        }
+        return new CsvPolicyPack(PackFiles.directory(folder, limits));
+    }
+
+    /** Reads a pack held in memory (file name to bytes), e.g. one uploaded by a policy author. */
+    public static CsvPolicyPack fromFiles(String location, Map<String, byte[]> files) {
+        Map<String, byte[]> copy = Map.copyOf(files);
+        return new CsvPolicyPack(new PackFiles() {
+            // Not shipped: validated like any folder.
+            @Override
+            public Optional<byte[]> read(String name) {
+                return Optional.ofNullable(copy.get(name));
+            }
+
+            @Override
+            public String location() {
+                return location;
+            }
+        });
+    }
+
+    /** The files of the embedded default pack, by name (a starting point for a new pack). */
+    public static Map<String, byte[]> defaultPackFiles() {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        PackFiles classpath = PackFiles.classpath(DEFAULT_PACK);
+        for (String name : PackReader.FILES) {
+            classpath.read(name).ifPresent(bytes -> files.put(name, bytes));
+        }
+        return files;
+    }
+
+    /** Reads the embedded default pack (policy 0509, S-code and spinal decompression rules). */
+    public static CsvPolicyPack embeddedDefault() {
+        return new CsvPolicyPack(PackFiles.classpath(DEFAULT_PACK));
+    }
+
+    /**
+     * Builds the row validator (Hibernate Validator's bootstrap takes a few hundred milliseconds) on another
+     * thread, so that a process can start other work meanwhile.
+     */
+    public static Thread warmUpInBackground() {
+        Thread thread = new Thread(RowBinding::warmUp, "csv-warm-up");
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
+    }
+
+    /** True when the folder looks like a policy pack (it has a pack.csv). */
+    public static boolean isPack(Path folder) {
+        return Files.isDirectory(folder) && Files.isRegularFile(folder.resolve(PackReader.PACK));
+    }
+
+    @Override
+    public String describe() {
+        return "pack " + contents.packId() + " " + contents.version();
+    }
+
+    /** The pack's id. */
+    public String id() {
+        return contents.packId();
+    }
+
+    /** The pack's version. */
+    public String version() {
+        return contents.version();
+    }
+
+    /** The policies the pack defines. */
+    public List<Policy> policies() {
+        return contents.policies();
+    }
+
+    /** The catalog entries the pack defines (from codes.csv and the group code descriptions). */
+    public List<CodeEntry> codes() {
+        return contents.codes();
+    }
+
+    /** Where the pack was read from. */
+    public String location() {
+        return files.location();
+    }
+
+    @Override
+    public void contributeTo(KnowledgeSink sink) {
+        contents.codes().forEach(sink::addCode);
+        contents.policies().forEach(sink::addPolicy);
+    }
+}
