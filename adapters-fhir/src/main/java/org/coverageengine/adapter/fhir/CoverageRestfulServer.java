@@ -59,6 +59,9 @@ final class CoverageRestfulServer extends RestfulServer {
         byte[] body = (encoding == EncodingEnum.XML ? getFhirContext().newXmlParser() : getFhirContext().newJsonParser())
                 .encodeResourceToString(outcome).getBytes(StandardCharsets.UTF_8);
         response.setStatus(415);
+        // The body is left unread: a connection kept open would start the next request inside it, or be dropped
+        // under a client that reuses it. Closing it says so.
+        response.setHeader("Connection", "close");
         response.setContentType((encoding == EncodingEnum.XML ? "application/fhir+xml" : "application/fhir+json") + ";charset=utf-8");
         response.getOutputStream().write(body);
     }
