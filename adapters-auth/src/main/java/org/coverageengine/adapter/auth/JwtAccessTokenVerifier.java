@@ -13,15 +13,21 @@ import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jose.util.DefaultResourceRetriever;
+import com.nimbusds.jose.util.Resource;
 import com.nimbusds.jose.util.ResourceRetriever;
 import com.nimbusds.jwt.JWT;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.JWTParser;
 import com.nimbusds.jwt.SignedJWT;
+import com.nimbusds.jwt.proc.BadJWTException;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import com.nimbusds.jwt.proc.JWTClaimsSetVerifier;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.MalformedURLException;
 import java.net.URI;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.text.ParseException;
 import java.time.Clock;
@@ -145,20 +151,20 @@ public final class JwtAccessTokenVerifier implements AccessTokenVerifier {
         }
 
         @Override
-        public com.nimbusds.jose.util.Resource retrieveResource(URL url) throws java.io.IOException {
-            try (var in = url.openStream()) {
+        public Resource retrieveResource(URL url) throws IOException {
+            try (InputStream in = url.openStream()) {
                 byte[] bytes = in.readNBytes(maxBytes + 1);
                 if (bytes.length > maxBytes) {
-                    throw new java.io.IOException("JWKS file larger than " + maxBytes + " bytes");
+                    throw new IOException("JWKS file larger than " + maxBytes + " bytes");
                 }
-                return new com.nimbusds.jose.util.Resource(
-                        new String(bytes, java.nio.charset.StandardCharsets.UTF_8), "application/json");
+                return new Resource(
+                        new String(bytes, StandardCharsets.UTF_8), "application/json");
             }
         }
     }
 
     /** Checks an access token's claims, with fixed messages safe to send back. */
-    static final class AccessTokenClaims implements com.nimbusds.jwt.proc.JWTClaimsSetVerifier<SecurityContext> {
+    static final class AccessTokenClaims implements JWTClaimsSetVerifier<SecurityContext> {
 
         static final Duration MAX_CLOCK_SKEW = Duration.ofSeconds(60);
 
@@ -173,7 +179,7 @@ public final class JwtAccessTokenVerifier implements AccessTokenVerifier {
         }
 
         /** A claim check that failed; its message is one of this class's fixed phrases. */
-        static final class Rejected extends com.nimbusds.jwt.proc.BadJWTException {
+        static final class Rejected extends BadJWTException {
             private static final long serialVersionUID = 1L;
 
             Rejected(String message) {
