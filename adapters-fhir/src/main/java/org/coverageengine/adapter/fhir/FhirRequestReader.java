@@ -33,8 +33,10 @@ public final class FhirRequestReader {
             throw new IllegalArgumentException("XML with a DOCTYPE or entity declaration is not accepted");
         }
         IBaseResource resource;
+        EncodingEnum encoding = trimmed.startsWith("<") ? EncodingEnum.XML : EncodingEnum.JSON;
         try {
-            resource = FhirExchange.parse(context, text, trimmed.startsWith("<") ? EncodingEnum.XML : EncodingEnum.JSON);
+            DecimalBounds.check(text, encoding);
+            resource = FhirExchange.parse(context, text, encoding);
         } catch (BaseServerResponseException e) {
             // Includes HAPI's own runtime failures on hostile input (a Jazzer finding: an empty JSON key).
             throw new IllegalArgumentException(e.getMessage(), e);

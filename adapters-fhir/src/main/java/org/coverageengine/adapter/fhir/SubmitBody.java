@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
 
 /**
  * The raw body of a $submit call: its media type checked (415), its size limited while it is read (413), decoded
- * as strict UTF-8 (400 with the byte offset), and XML with a DOCTYPE refused before any parser sees it.
+ * as strict UTF-8 (400 with the byte offset), and XML with a DOCTYPE or numbers out of {@link DecimalBounds} refused
+ * before any parser sees it.
  */
 record SubmitBody(String text, EncodingEnum encoding) {
 
@@ -46,6 +47,7 @@ record SubmitBody(String text, EncodingEnum encoding) {
         if (encoding == EncodingEnum.XML && DOCTYPE.matcher(text).find()) {
             throw FhirErrors.badRequest("body", "XML with a DOCTYPE or entity declaration is not accepted (external entities are never resolved)");
         }
+        DecimalBounds.check(text, encoding);
         return new SubmitBody(text, encoding);
     }
 
