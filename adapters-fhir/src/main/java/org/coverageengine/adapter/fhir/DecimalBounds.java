@@ -5,8 +5,9 @@ import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 
 /**
  * Refuses bodies holding a number that is cheap to write and ruinous to parse, in one linear pass before any parser
- * runs: every JSON number outside a string and every XML {@code value} attribute that reads as a number may have
- * at most {@value #MAX_DIGITS} digits and an exponent within &plusmn;{@value #MAX_EXPONENT}.
+ * runs: every JSON number, every JSON string and XML {@code value} attribute that is wholly a number, may have at
+ * most {@value #MAX_DIGITS} digits and an exponent within &plusmn;{@value #MAX_EXPONENT}. Text that merely contains
+ * a number is not a number.
  *
  * <p>Why before parsing: HAPI reads a decimal into its plain form, so {@code 1e1000000} costs minutes of CPU,
  * {@code 1e50000000} a 50 MB error message and {@code 1e1000000000} the heap. FHIR's decimal needs 18 digits
@@ -19,6 +20,8 @@ final class DecimalBounds {
     static final int MAX_DIGITS = 32;
     /** Largest absolute exponent. */
     static final int MAX_EXPONENT = 100;
+    /** Most digits in a text value made only of digits. */
+    static final int MAX_PLAIN_DIGITS = 1000;
 
     private static final int QUOTED_CHARS = 20;
     private static final String VALUE_ATTRIBUTE = "value";
@@ -48,10 +51,14 @@ final class DecimalBounds {
             char c = body.charAt(i);
             if (c == '"') {
                 stringStart = i + 1;
+                int stringLine = line;
+                int stringColumn = i + 1 - lineStart + 1;
+                boolean escaped = false;
                 i++;
                 while (i < length && body.charAt(i) != '"') {
                     char s = body.charAt(i);
                     if (s == '\\') {
+                        escaped = true;
                         i++;
                     } else if (s == '\n') {
                         line++;
@@ -61,6 +68,11 @@ final class DecimalBounds {
                 }
                 stringEnd = Math.min(i, length);
                 i++;
+                if (stringEnd > stringStart && mayBeNumber(body.charAt(stringStart)) && !keyFollows(body, i)) {
+                    String raw = body.substring(stringStart, stringEnd);
+                    String key = keyStart < 0 ? "" : " (in \"" + shortened(body, keyStart, keyEnd) + "\")";
+                    checkString(escaped ? unescapeJson(raw) : raw, stringLine, stringColumn, key);
+                }
             } else if (c == ':') {
                 keyStart = stringStart;
                 keyEnd = stringEnd;
@@ -117,20 +129,69 @@ final class DecimalBounds {
     }
 
     private static void checkAttribute(String body, int start, int end, int line, int column, int elementStart) {
+        if (start >= end || !mayBeNumber(body.charAt(start))) {
+            return;
+        }
         String raw = body.substring(start, end);
-        String value = (raw.indexOf('&') >= 0 ? unescape(raw) : raw).strip();
+        int nameEnd = elementStart;
+        while (nameEnd < body.length() && nameEnd - elementStart < 40 && isNameChar(body.charAt(nameEnd))) {
+            nameEnd++;
+        }
+        checkString(raw.indexOf('&') >= 0 ? unescapeXml(raw) : raw, line, column, " (in <" + body.substring(elementStart, nameEnd) + " value=...>)");
+    }
+
+    /**
+     * A text value that is wholly a number is one to HAPI, which reads decimals given as JSON strings or XML attributes.
+     * Only a bare run of digits, the shape of identifiers and account numbers, may be longer: reading
+     * {@value #MAX_PLAIN_DIGITS} digits costs microseconds, and the quadratic cost only starts far beyond that.
+     */
+    private static void checkString(String text, int line, int column, String where) {
+        String value = text.strip();
         if (value.isEmpty() || !looksNumeric(value)) {
+            return;
+        }
+        boolean plainDigits = value.chars().allMatch(Character::isDigit);
+        if (plainDigits && value.length() <= MAX_PLAIN_DIGITS) {
             return;
         }
         String problem = problem(value, 0, value.length());
         if (problem != null) {
-            int nameEnd = elementStart;
-            while (nameEnd < body.length() && nameEnd - elementStart < 40 && isNameChar(body.charAt(nameEnd))) {
-                nameEnd++;
-            }
-            String element = " (in <" + body.substring(elementStart, nameEnd) + " value=...>)";
-            throw refusal(value, 0, value.length(), line, column, element, problem);
+            throw refusal(value, 0, value.length(), line, column, where, problem);
         }
+    }
+
+    private static boolean keyFollows(String body, int from) {
+        int next = skipSpace(body, from);
+        return next < body.length() && body.charAt(next) == ':';
+    }
+
+    private static boolean mayBeNumber(char first) {
+        return Character.isDigit(first) || first == '-' || first == '+' || first == '.' || first == '&' || first == '\\'
+                || Character.isWhitespace(first);
+    }
+
+    /** JSON string escapes, which Jackson resolves before HAPI reads the value. */
+    private static String unescapeJson(String raw) {
+        StringBuilder out = new StringBuilder(raw.length());
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c != '\\' || i + 1 >= raw.length()) {
+                out.append(c);
+                continue;
+            }
+            char next = raw.charAt(++i);
+            if (next == 'u' && i + 4 < raw.length()) {
+                try {
+                    out.append((char) Integer.parseInt(raw.substring(i + 1, i + 5), 16));
+                    i += 4;
+                } catch (NumberFormatException e) {
+                    out.append(next);
+                }
+            } else {
+                out.append(next);
+            }
+        }
+        return out.toString();
     }
 
     /** Whether the attribute whose {@code =} is at {@code equals} is named exactly "value". */
@@ -234,7 +295,7 @@ final class DecimalBounds {
     }
 
     /** XML character and predefined entity references, which a parser resolves in attributes even without a DTD. */
-    private static String unescape(String raw) {
+    private static String unescapeXml(String raw) {
         StringBuilder out = new StringBuilder(raw.length());
         int i = 0;
         while (i < raw.length()) {

@@ -6,11 +6,14 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import ca.uhn.fhir.rest.api.EncodingEnum;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
+import java.util.ArrayList;
+import java.util.List;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Numbers too large to parse safely are refused before HAPI sees them; ordinary FHIR decimals and text pass. */
 class DecimalBoundsTest {
@@ -28,25 +31,44 @@ class DecimalBoundsTest {
         return catchThrowableOfType(() -> DecimalBounds.check(body, encoding), BaseServerResponseException.class);
     }
 
-    @ParameterizedTest(name = "{0} is refused in JSON and XML")
+    private static String jsonStringQuantity(String number) {
+        return jsonQuantity("\"" + number + "\"");
+    }
+
+    @ParameterizedTest(name = "{0} is refused ({1})")
     @CsvSource({
-            "1e1000000, huge positive exponent",
-            "-1E-999999, huge negative exponent",
-            "1e1000000000, exponent beyond an int",
-            "12345678901234567890123456789012345, 35 digits",
-            "0.000000000000000000000000000000000001, 37 digits after the point",
-            "1e101, just beyond the exponent bound",
-            "1E+00000000000000000000000000000000000000101, exponent with leading zeros"})
-    void refused(String number, String why) {
-        for (EncodingEnum encoding : new EncodingEnum[] {EncodingEnum.JSON, EncodingEnum.XML}) {
-            String body = encoding == EncodingEnum.JSON ? jsonQuantity(number) : xmlQuantity(number);
+            "1e1000000, huge positive exponent, true",
+            "-1E-999999, huge negative exponent, true",
+            "1e1000000000, exponent beyond an int, true",
+            "1e101, just beyond the exponent bound, true",
+            "1E+00000000000000000000000000000000000000101, exponent with leading zeros, true",
+            "0.000000000000000000000000000000000001, 37 digits after the point, true",
+            "12345678901234567890123456789012345, 35 digits, false"})
+    void refused(String number, String why, boolean alsoAsText) {
+        List<String> bodies = new ArrayList<>(List.of(jsonQuantity(number)));
+        if (alsoAsText) {
+            bodies.add(jsonStringQuantity(number));
+            bodies.add(xmlQuantity(number));
+        }
+        for (String body : bodies) {
+            EncodingEnum encoding = body.startsWith("<") ? EncodingEnum.XML : EncodingEnum.JSON;
             BaseServerResponseException e = refusal(body, encoding);
-            assertThat(e).as(why + " in " + encoding).isNotNull();
+            assertThat(e).as(why + " in " + body).isNotNull();
             assertThat(e.getStatusCode()).isEqualTo(400);
             String diagnostics = ((OperationOutcome) e.getOperationOutcome()).getIssueFirstRep().getDiagnostics();
             assertThat(diagnostics).contains("line 1, column").contains("value").doesNotContain(number.length() > 20 ? number : "\u0000");
             assertThat(diagnostics.length()).isLessThan(400);
         }
+    }
+
+    @ParameterizedTest(name = "a run of {0} digits as text (an identifier's shape) is accepted up to 1,000 digits")
+    @ValueSource(ints = {35, 1000})
+    void longDigitTextIsAnIdentifierShape(int digits) {
+        String id = "7".repeat(digits);
+        assertThatCode(() -> DecimalBounds.check(jsonStringQuantity(id), EncodingEnum.JSON)).doesNotThrowAnyException();
+        assertThatCode(() -> DecimalBounds.check(xmlQuantity(id), EncodingEnum.XML)).doesNotThrowAnyException();
+        assertThat(refusal(jsonStringQuantity("7".repeat(1001)), EncodingEnum.JSON)).isNotNull();
+        assertThat(refusal(xmlQuantity("7".repeat(1001)), EncodingEnum.XML)).isNotNull();
     }
 
     @ParameterizedTest(name = "{0} is accepted")
@@ -58,10 +80,11 @@ class DecimalBoundsTest {
 
     @ParameterizedTest(name = "text {0} is not a number")
     @CsvSource({
-            "'{\"note\":\"1e1000000\"}'",
+            "'{\"note\":\"dose 1e1000000 mg\"}'",
             "'{\"text\":\"he said \\\"1e1000000\\\" twice\",\"n\":1}'",
             "'{\"1e1000000\":true}'",
-            "'{\"id\":\"12345678901234567890123456789012345678901234567890\"}'"})
+            "'{\"id\":\"12345678901234567890123456789012345678901234567890\"}'",
+            "'{\"text\":\"1e1000000 and more\"}'"})
     void jsonStringsAreNotNumbers(String body) {
         assertThatCode(() -> DecimalBounds.check(body, EncodingEnum.JSON)).doesNotThrowAnyException();
     }
@@ -81,6 +104,12 @@ class DecimalBoundsTest {
     void characterReferences() {
         assertThat(refusal(xmlQuantity("1&#101;1000000"), EncodingEnum.XML)).isNotNull();
         assertThat(refusal(xmlQuantity("&#x31;E&#x2d;999999"), EncodingEnum.XML)).isNotNull();
+    }
+
+    @Test
+    @DisplayName("a decimal spelled with JSON escapes inside a string is still a number (HAPI reads decimals given as strings)")
+    void jsonEscapes() {
+        assertThat(refusal(jsonStringQuantity("\\u0031e1000000"), EncodingEnum.JSON)).isNotNull();
     }
 
     @Test
