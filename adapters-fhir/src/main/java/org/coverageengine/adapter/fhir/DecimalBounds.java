@@ -2,6 +2,7 @@ package org.coverageengine.adapter.fhir;
 
 import ca.uhn.fhir.rest.api.EncodingEnum;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
+import java.util.Set;
 
 /**
  * Refuses bodies holding a number that is cheap to write and ruinous to parse, in one linear pass before any parser
@@ -24,6 +25,7 @@ final class DecimalBounds {
     static final int MAX_PLAIN_DIGITS = 1000;
 
     private static final int QUOTED_CHARS = 20;
+    private static final Set<String> NEVER_DECIMAL = Set.of("code", "system", "display", "text", "reference", "id", "url", "version");
     private static final String VALUE_ATTRIBUTE = "value";
 
     private DecimalBounds() {
@@ -70,8 +72,9 @@ final class DecimalBounds {
                 i++;
                 if (stringEnd > stringStart && mayBeNumber(body.charAt(stringStart)) && !keyFollows(body, i)) {
                     String raw = body.substring(stringStart, stringEnd);
-                    String key = keyStart < 0 ? "" : " (in \"" + shortened(body, keyStart, keyEnd) + "\")";
-                    checkString(escaped ? unescapeJson(raw) : raw, stringLine, stringColumn, key);
+                    String key = keyStart < 0 ? "" : body.substring(keyStart, Math.min(keyEnd, keyStart + 40));
+                    checkString(escaped ? unescapeJson(raw) : raw, stringLine, stringColumn, key,
+                            key.isEmpty() ? "" : " (in \"" + shortened(body, keyStart, keyEnd) + "\")");
                 }
             } else if (c == ':') {
                 keyStart = stringStart;
@@ -137,21 +140,23 @@ final class DecimalBounds {
         while (nameEnd < body.length() && nameEnd - elementStart < 40 && isNameChar(body.charAt(nameEnd))) {
             nameEnd++;
         }
-        checkString(raw.indexOf('&') >= 0 ? unescapeXml(raw) : raw, line, column, " (in <" + body.substring(elementStart, nameEnd) + " value=...>)");
+        String element = body.substring(elementStart, nameEnd);
+        checkString(raw.indexOf('&') >= 0 ? unescapeXml(raw) : raw, line, column, element, " (in <" + element + " value=...>)");
     }
 
     /**
      * A text value that is wholly a number is one to HAPI, which reads decimals given as JSON strings or XML attributes.
      * Only a bare run of digits, the shape of identifiers and account numbers, may be longer: reading
-     * {@value #MAX_PLAIN_DIGITS} digits costs microseconds, and the quadratic cost only starts far beyond that.
+     * {@value #MAX_PLAIN_DIGITS} digits costs microseconds, and the quadratic cost only starts far beyond that. Under
+     * the names of elements that are never decimals (codes, systems, references, texts) such a run is not bounded here.
      */
-    private static void checkString(String text, int line, int column, String where) {
+    private static void checkString(String text, int line, int column, String name, String where) {
         String value = text.strip();
         if (value.isEmpty() || !looksNumeric(value)) {
             return;
         }
         boolean plainDigits = value.chars().allMatch(Character::isDigit);
-        if (plainDigits && value.length() <= MAX_PLAIN_DIGITS) {
+        if (plainDigits && (value.length() <= MAX_PLAIN_DIGITS || NEVER_DECIMAL.contains(name))) {
             return;
         }
         String problem = problem(value, 0, value.length());

@@ -107,6 +107,15 @@ class DecimalBoundsTest {
     }
 
     @Test
+    @DisplayName("a long run of digits under a name that is never a decimal (a code) is left to the mapper, which calls it invalid")
+    void longCodes() {
+        String code = "9".repeat(10_000);
+        assertThatCode(() -> DecimalBounds.check("{\"coding\":[{\"code\":\"" + code + "\"}]}", EncodingEnum.JSON)).doesNotThrowAnyException();
+        assertThatCode(() -> DecimalBounds.check("<coding><code value=\"" + code + "\"/></coding>", EncodingEnum.XML)).doesNotThrowAnyException();
+        assertThat(refusal("{\"coding\":[{\"code\":\"" + code + "e5\"}]}", EncodingEnum.JSON)).as("a number shape is still bounded").isNotNull();
+    }
+
+    @Test
     @DisplayName("a decimal spelled with JSON escapes inside a string is still a number (HAPI reads decimals given as strings)")
     void jsonEscapes() {
         assertThat(refusal(jsonStringQuantity("\\u0031e1000000"), EncodingEnum.JSON)).isNotNull();
