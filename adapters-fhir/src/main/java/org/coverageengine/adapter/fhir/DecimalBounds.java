@@ -15,7 +15,7 @@ import java.util.Set;
  * and is never written with an exponent by the systems that send eligibility requests; the bounds leave room for
  * both and keep a number's plain form under 133 characters.
  */
-final class DecimalBounds {
+public final class DecimalBounds {
 
     /** Most digits in a number's mantissa (before any exponent), leading zeros included. */
     static final int MAX_DIGITS = 32;
@@ -32,7 +32,7 @@ final class DecimalBounds {
     }
 
     /** Throws a 400 naming the number (its first characters), its line and column, and the element or key it is in. */
-    static void check(String body, EncodingEnum encoding) {
+    public static void check(String body, EncodingEnum encoding) {
         if (encoding == EncodingEnum.XML) {
             checkXml(body);
         } else {
