@@ -320,7 +320,7 @@ public final class DecimalBounds {
                 case "apos" -> '\'';
                 default -> characterReference(name);
             };
-            if (code < 0) {
+            if (code < 0 || !Character.isValidCodePoint(code)) {
                 out.append(c);
                 i++;
             } else {

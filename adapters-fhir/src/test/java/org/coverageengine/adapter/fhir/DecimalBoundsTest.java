@@ -107,6 +107,12 @@ class DecimalBoundsTest {
     }
 
     @Test
+    @DisplayName("a character reference beyond Unicode is left to the parser, not a crash (a Jazzer finding)")
+    void invalidCharacterReference() {
+        assertThatCode(() -> DecimalBounds.check(xmlQuantity("1&#10561011;5"), EncodingEnum.XML)).doesNotThrowAnyException();
+    }
+
+    @Test
     @DisplayName("a long run of digits under a name that is never a decimal (a code) is left to the mapper, which calls it invalid")
     void longCodes() {
         String code = "9".repeat(10_000);
