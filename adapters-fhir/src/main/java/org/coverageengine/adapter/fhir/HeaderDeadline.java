@@ -23,9 +23,13 @@ final class HeaderDeadline extends AbstractLifeCycle implements Connection.Liste
 
     private final Scheduler scheduler;
     private final long timeoutNanos;
-    private final Map<HttpConnection, Long> started = new ConcurrentHashMap<>();
-    private final Map<HttpConnection, Long> open = new ConcurrentHashMap<>();
+    /** Per open connection: the request whose headers were seen arriving, and since when; absent when none is. */
+    private final Map<HttpConnection, Arriving> open = new ConcurrentHashMap<>();
     private volatile Scheduler.Task sweep;
+
+    private record Arriving(long request, long sinceNanos) {
+        static final Arriving NONE = new Arriving(-1, 0);
+    }
 
     HeaderDeadline(Scheduler scheduler, long timeoutMillis) {
         this.scheduler = scheduler;
@@ -44,13 +48,12 @@ final class HeaderDeadline extends AbstractLifeCycle implements Connection.Liste
             task.cancel();
         }
         open.clear();
-        started.clear();
     }
 
     @Override
     public void onOpened(Connection connection) {
         if (connection instanceof HttpConnection http) {
-            open.put(http, 0L);
+            open.put(http, Arriving.NONE);
         }
     }
 
@@ -58,31 +61,33 @@ final class HeaderDeadline extends AbstractLifeCycle implements Connection.Liste
     public void onClosed(Connection connection) {
         if (connection instanceof HttpConnection http) {
             open.remove(http);
-            started.remove(http);
         }
     }
 
     private void sweep() {
-        long now = NanoTime.now();
-        for (HttpConnection connection : open.keySet()) {
-            HttpParser parser = connection.getParser();
-            boolean inHeaders = parser.inHeaderState() && !parser.isStart() && !parser.isClose() && !parser.isClosed();
-            if (!inHeaders) {
-                started.remove(connection);
-                continue;
-            }
-            // Keyed by the request count too, so that a new request on the same connection starts a new clock.
-            long request = connection.getMessagesIn();
-            Long since = started.get(connection);
-            if (since == null || open.get(connection) != request) {
-                started.put(connection, now);
-                open.put(connection, request);
-            } else if (NanoTime.elapsed(since, now) > timeoutNanos) {
-                connection.getEndPoint().close();
+        try {
+            long now = NanoTime.now();
+            open.replaceAll((connection, arriving) -> next(connection, arriving, now));
+        } finally {
+            if (isRunning()) {
+                sweep = scheduler.schedule(this::sweep, SWEEP_MILLIS, TimeUnit.MILLISECONDS);
             }
         }
-        if (isRunning()) {
-            sweep = scheduler.schedule(this::sweep, SWEEP_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    private Arriving next(HttpConnection connection, Arriving arriving, long now) {
+        HttpParser parser = connection.getParser();
+        if (!parser.inHeaderState() || parser.isStart() || parser.isClose() || parser.isClosed()) {
+            return Arriving.NONE;
         }
+        // Keyed by the request count too, so that a new request on the same connection starts a new clock.
+        long request = connection.getMessagesIn();
+        if (arriving.request() != request) {
+            return new Arriving(request, now);
+        }
+        if (NanoTime.elapsed(arriving.sinceNanos(), now) > timeoutNanos) {
+            connection.getEndPoint().close();
+        }
+        return arriving;
     }
 }
