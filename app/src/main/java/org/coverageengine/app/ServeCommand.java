@@ -1,10 +1,12 @@
 package org.coverageengine.app;
 
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.coverageengine.adapter.csv.CsvPolicyPack;
 import org.coverageengine.adapter.fhir.CoverageFhirServer;
 import org.coverageengine.adapter.fhir.FhirSettings;
+import org.coverageengine.adapter.fhir.ServerLimits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -40,6 +42,29 @@ final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--max-items", defaultValue = "500", description = "Most items in one request (default: ${DEFAULT-VALUE}).")
     int maxItems;
+
+    @Option(names = "--max-connections", defaultValue = "2000", description = "Most open connections; more wait to be accepted (default: ${DEFAULT-VALUE}).")
+    int maxConnections;
+
+    @Option(names = "--idle-timeout", paramLabel = "SECONDS", defaultValue = "10",
+            description = "Close a connection silent for this long (default: ${DEFAULT-VALUE}).")
+    int idleTimeoutSeconds;
+
+    @Option(names = "--read-timeout", paramLabel = "SECONDS", defaultValue = "20",
+            description = "Answer 408 to a request whose headers and body have not arrived within this time (default: ${DEFAULT-VALUE}).")
+    int readTimeoutSeconds;
+
+    @Option(names = "--min-data-rate", paramLabel = "BYTES_PER_SECOND", defaultValue = "256",
+            description = "Answer 408 to a client sending (or reading) slower than this (default: ${DEFAULT-VALUE}).")
+    int minDataRate;
+
+    @Option(names = "--max-concurrent-requests", defaultValue = "32",
+            description = "Requests worked on at once; others wait up to --queue-timeout, then get 503 (default: ${DEFAULT-VALUE}).")
+    int maxConcurrentRequests;
+
+    @Option(names = "--queue-timeout", paramLabel = "SECONDS", defaultValue = "2",
+            description = "Longest wait for a turn before 503 with Retry-After (default: ${DEFAULT-VALUE}).")
+    int queueTimeoutSeconds;
 
     @Option(names = "--reload-every", paramLabel = "SECONDS", defaultValue = "0",
             description = "Re-read the --pack folders and --codes files every SECONDS and publish them when they read cleanly (0: never).")
@@ -77,7 +102,16 @@ final class ServeCommand implements Callable<Integer> {
         }
         CoverageEngine engine = loaded.get();
         FhirSettings settings = new FhirSettings(canonicalBase, maxBodyBytes, maxItems, FhirSettings.DEFAULTS.payerName());
-        CoverageFhirServer server = new CoverageFhirServer(host, port, settings, engine.determiner, engine.policies);
+        ServerLimits limits;
+        try {
+            limits = new ServerLimits(maxConnections, Duration.ofSeconds(idleTimeoutSeconds), Duration.ofSeconds(readTimeoutSeconds),
+                    minDataRate, maxConcurrentRequests, Duration.ofSeconds(queueTimeoutSeconds));
+        } catch (IllegalArgumentException e) {
+            err.println("Bad server limits: " + e.getMessage());
+            err.flush();
+            return ExitCodes.USAGE;
+        }
+        CoverageFhirServer server = new CoverageFhirServer(host, port, settings, limits, engine.determiner, engine.policies);
         try {
             server.start();
         } catch (Exception e) {

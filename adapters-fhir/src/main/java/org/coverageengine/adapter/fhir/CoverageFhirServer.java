@@ -9,26 +9,50 @@ import org.coverageengine.domain.port.in.DetermineCoverage;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.StatisticsHandler;
+import org.eclipse.jetty.util.BlockingArrayQueue;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /** The FHIR R4 endpoint on embedded Jetty 12 (ee10), serving at {@code /fhir}. */
 public final class CoverageFhirServer implements AutoCloseable {
 
+    private static final int WORKER_THREADS = 64;
+
     private final Server jetty;
     private final ServerConnector connector;
 
-    /** Prepares a server on the host and port (0: any free port) over the domain's inbound ports. */
+    /** Prepares a server on the host and port (0: any free port) over the domain's inbound ports, with the default limits. */
     public CoverageFhirServer(String host, int port, FhirSettings settings, DetermineCoverage determineCoverage, DescribePolicies policies) {
+        this(host, port, settings, ServerLimits.DEFAULTS, determineCoverage, policies);
+    }
+
+    /** Prepares a server on the host and port (0: any free port) over the domain's inbound ports. */
+    public CoverageFhirServer(String host, int port, FhirSettings settings, ServerLimits limits, DetermineCoverage determineCoverage,
+            DescribePolicies policies) {
         Objects.requireNonNull(settings, "settings");
-        QueuedThreadPool threads = new QueuedThreadPool(64, 8);
+        Objects.requireNonNull(limits, "limits");
+        // Each connection queues at most about one task at a time, so twice the connection limit is never reached in
+        // normal operation; it only keeps a misbehaving peer from growing the queue without bound.
+        BlockingArrayQueue<Runnable> queue = new BlockingArrayQueue<>(256, 256, 2 * limits.maxConnections());
+        QueuedThreadPool threads = new QueuedThreadPool(WORKER_THREADS, 8, 60_000, queue);
         threads.setName("fhir");
         jetty = new Server(threads);
-        connector = new ServerConnector(jetty);
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        http.setSendXPoweredBy(false);
+        connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
         connector.setHost(host);
         connector.setPort(port);
+        connector.setIdleTimeout(limits.idleTimeout().toMillis());
         jetty.addConnector(connector);
+        jetty.addBean(new NetworkConnectionLimit(limits.maxConnections(), connector));
+        connector.addBean(new HeaderDeadline(connector.getScheduler(), limits.readTimeout().toMillis()));
         ServletContextHandler context = new ServletContextHandler();
         context.setContextPath("/");
         ServletHolder holder = new ServletHolder("fhir",
@@ -36,7 +60,9 @@ public final class CoverageFhirServer implements AutoCloseable {
         holder.setInitOrder(1);
         context.addServlet(holder, "/fhir/*");
         context.addFilter(new FilterHolder(new WholeResponseFilter()), "/fhir/*", EnumSet.of(DispatcherType.REQUEST));
-        jetty.setHandler(context);
+        Handler working = new OverloadHandler(context, limits.maxConcurrentRequests(), limits.maxConnections(), limits.queueTimeout());
+        Handler arriving = new ArrivalHandler(working, settings.maxBodyBytes(), limits.readTimeout().toMillis());
+        jetty.setHandler(new StatisticsHandler.MinimumDataRateHandler(arriving, limits.minDataRate(), limits.minDataRate()));
         jetty.setStopAtShutdown(false);
         jetty.setStopTimeout(5_000);
     }

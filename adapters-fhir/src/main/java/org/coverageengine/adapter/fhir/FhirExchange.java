@@ -54,14 +54,15 @@ public final class FhirExchange {
     }
 
     /**
-     * Parses a body; XML with a DOCTYPE or entity declaration is refused before the parser sees it (so nothing is
-     * ever resolved, read from disk or fetched), and every parser failure, of whatever exception type, becomes a 400
-     * naming the body.
+     * Parses a body; XML with a DOCTYPE or entity declaration and numbers out of {@link DecimalBounds} are refused
+     * before the parser sees them (so nothing is ever resolved, read from disk or fetched, and no number costs more
+     * than its length), and every parser failure, of whatever exception type, becomes a 400 naming the body.
      */
     static IBaseResource parse(FhirContext context, String body, EncodingEnum encoding) {
         if (encoding == EncodingEnum.XML && XML_DECLARATION.matcher(body).find()) {
             throw FhirErrors.badRequest("body", "XML with a DOCTYPE or entity declaration is not accepted (external entities are never resolved)");
         }
+        DecimalBounds.check(body, encoding);
         try {
             return parser(context, encoding).parseResource(body);
         } catch (RuntimeException e) {
