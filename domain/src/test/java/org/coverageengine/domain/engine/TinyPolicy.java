@@ -36,6 +36,8 @@ final class TinyPolicy {
         groups.put("BASE", group("BASE", "95925", "95926"));
         groups.put("A", group("A", "11111"));
         groups.put("B", group("B", "22222"));
+        groups.put("DX", new CodeGroup("DX", "Brain tumour diagnoses", "section DX", Map.of(Code.icd10cm("C71.1"), DateRange.ALWAYS),
+                List.of()));
         Map<String, CriteriaNode> criteria = Map.of("NEED", new CriteriaNode("need", "all", CriteriaNode.Combinator.ALL,
                 List.of(CriteriaNode.leaf("x", "x is documented"))));
         return new Policy("T1", "Tiny", "Test payer", LocalDate.of(2024, 1, 1), null, null, Set.of(LineOfBusiness.COMMERCIAL), Map.of(),
