@@ -14,7 +14,6 @@ import org.coverageengine.domain.determination.Outcome;
 import org.coverageengine.domain.engine.PolicyIndex.CompiledStatement;
 import org.coverageengine.domain.policy.Check;
 import org.coverageengine.domain.policy.CriteriaNode;
-import org.coverageengine.domain.policy.evaluation.Annotations;
 import org.coverageengine.domain.policy.evaluation.RequestView;
 import org.coverageengine.domain.policy.evaluation.Verdicts;
 
@@ -24,7 +23,7 @@ import org.coverageengine.domain.policy.evaluation.Verdicts;
  * check is answered in constant time, whatever the size of the code lists or the number of lines. The statements'
  * effects decide and annotate through this evaluation; the words come from the policy's {@link ExplanationWriter}.
  */
-final class PolicyEvaluation implements RequestView, Verdicts<CompiledStatement, Finding>, Annotations<CompiledStatement> {
+final class PolicyEvaluation implements RequestView, Verdicts<CompiledStatement, Finding> {
 
     private static final int MAX_FOLLOW_DEPTH = 8;
 
@@ -32,24 +31,18 @@ final class PolicyEvaluation implements RequestView, Verdicts<CompiledStatement,
     private final List<ParsedLine> lines;
     private final List<Code> requestDiagnoses;
     private final LocalDate date;
-    private final long lobBit;
+    private final LineOfBusiness lob;
     private final Set<String> attested;
     private final long[] lineMasks;
     private final boolean[] primary;
     private final int primaryCount;
-    private final int[] groupCount;
-    private final int[] firstInGroup;
-    private final int[] secondInGroup;
+    /** Per group g: at 3g the number of lines in it, at 3g+1 the first of them, at 3g+2 the second. */
+    private final int[] groupLines;
     private final Finding[] memo;
     private int followDepth;
     private Map<String, List<Criterion>> criteriaLists;
     private Map<String, String> followReasons;
-    // What the annotations of the line being finished add to its decision (annotating never recurses, so one set of
-    // fields serves every line).
-    private Integer allowed;
-    private boolean priorAuthorization;
-    private List<String> reasons;
-    private List<Citation> citations;
+    private LineAnnotations annotations;
 
     PolicyEvaluation(PolicyIndex index, List<ParsedLine> lines, List<Code> requestDiagnoses, LocalDate date, LineOfBusiness lob,
             Set<String> attested) {
@@ -57,13 +50,11 @@ final class PolicyEvaluation implements RequestView, Verdicts<CompiledStatement,
         this.lines = lines;
         this.requestDiagnoses = requestDiagnoses;
         this.date = date;
-        this.lobBit = 1L << lob.ordinal();
+        this.lob = lob;
         this.attested = attested;
         int n = lines.size();
         int groups = index.groupNames.length;
-        this.groupCount = new int[groups];
-        this.firstInGroup = new int[groups];
-        this.secondInGroup = new int[groups];
+        this.groupLines = new int[3 * groups];
         this.lineMasks = new long[n];
         this.primary = new boolean[n];
         this.memo = new Finding[n];
@@ -76,12 +67,10 @@ final class PolicyEvaluation implements RequestView, Verdicts<CompiledStatement,
             while (bits != 0) {
                 int g = Long.numberOfTrailingZeros(bits);
                 bits &= bits - 1;
-                if (groupCount[g] == 0) {
-                    firstInGroup[g] = i;
-                } else if (groupCount[g] == 1) {
-                    secondInGroup[g] = i;
+                int count = groupLines[3 * g]++;
+                if (count < 2) {
+                    groupLines[3 * g + 1 + count] = i;
                 }
-                groupCount[g]++;
             }
             primary[i] = line.code() != null && line.code().system().isProcedure() && !line.addOn() && (mask & index.ancillaryMask) == 0;
             if (primary[i]) {
@@ -112,21 +101,20 @@ final class PolicyEvaluation implements RequestView, Verdicts<CompiledStatement,
         if (decided == null) {
             return null;
         }
-        reasons = null;
+        LineAnnotations annotated = null;
         for (CompiledStatement statement : statements) {
             if (statement.decides() || !applies(statement, line)) {
                 continue;
             }
-            if (reasons == null) {
-                reasons = new ArrayList<>(decided.reasons());
-                citations = new ArrayList<>(decided.citations());
-                allowed = decided.allowedUnits();
-                priorAuthorization = decided.priorAuthorization();
+            if (annotated == null) {
+                if (annotations == null) {
+                    annotations = new LineAnnotations(this);
+                }
+                annotated = annotations.start(decided);
             }
-            statement.statement().effect().annotate(this, statement, line);
+            statement.statement().effect().annotate(annotated, statement, line);
         }
-        Finding finding = reasons == null ? decided
-                : new Finding(decided.outcome(), reasons, citations, decided.criteria(), allowed, priorAuthorization);
+        Finding finding = annotated == null ? decided : annotated.finish(decided);
         if (followDepth == 0) {
             memo[line] = finding;
         }
@@ -134,7 +122,7 @@ final class PolicyEvaluation implements RequestView, Verdicts<CompiledStatement,
     }
 
     private boolean applies(CompiledStatement statement, int line) {
-        if ((statement.lineMask() & lineMasks[line]) == 0 || (statement.linesOfBusiness() & lobBit) == 0) {
+        if ((statement.lineMask() & lineMasks[line]) == 0 || (statement.linesOfBusiness() & (1L << lob.ordinal())) == 0) {
             return false;
         }
         for (Check check : statement.checks()) {
@@ -182,28 +170,6 @@ final class PolicyEvaluation implements RequestView, Verdicts<CompiledStatement,
         return new Finding(led.outcome(), followed, cited, led.criteria(), null, led.priorAuthorization());
     }
 
-    @Override
-    public void limitUnits(CompiledStatement statement, int line, int units) {
-        allowed = allowed == null ? units : Math.min(allowed, units);
-        add(ExplanationWriter.limitReason(statement.reason(), lines.get(line).line().quantity(), units), statement, line);
-    }
-
-    @Override
-    public void requirePriorAuthorization(CompiledStatement statement, int line) {
-        priorAuthorization = true;
-        add(statement.reason(), statement, line);
-    }
-
-    @Override
-    public void note(CompiledStatement statement, int line) {
-        add(statement.reason(), statement, line);
-    }
-
-    private void add(String reason, CompiledStatement statement, int line) {
-        reasons.add(reason);
-        citations.add(cite(statement, line));
-    }
-
     /** The same text for every line following one leader under one statement. */
     private String followReason(CompiledStatement statement, int leader, Finding led) {
         if (followReasons == null) {
@@ -230,19 +196,26 @@ final class PolicyEvaluation implements RequestView, Verdicts<CompiledStatement,
         return criteriaLists.computeIfAbsent(set, s -> ExplanationWriter.criteria(tree, attested));
     }
 
-    private Citation cite(CompiledStatement statement, int line) {
+    /** The units requested on the line. */
+    int requestedUnits(int line) {
+        return lines.get(line).line().quantity();
+    }
+
+    /** The citation of a statement that applied to the line. */
+    Citation cite(CompiledStatement statement, int line) {
         return index.writer.cite(statement.statement(), statement.lineGroupIds(), statement.checks(), this, line);
     }
 
     private int firstOtherLineIn(long bit, int line) {
         int g = Long.numberOfTrailingZeros(bit);
-        if (groupCount[g] == 0) {
+        int count = groupLines[3 * g];
+        if (count == 0) {
             return -1;
         }
-        if (firstInGroup[g] != line) {
-            return firstInGroup[g];
+        if (groupLines[3 * g + 1] != line) {
+            return groupLines[3 * g + 1];
         }
-        return groupCount[g] > 1 ? secondInGroup[g] : -1;
+        return count > 1 ? groupLines[3 * g + 2] : -1;
     }
 
     @Override
@@ -262,12 +235,12 @@ final class PolicyEvaluation implements RequestView, Verdicts<CompiledStatement,
 
     @Override
     public int linesIn(int group) {
-        return groupCount[group];
+        return groupLines[3 * group];
     }
 
     @Override
     public int firstLineIn(int group) {
-        return groupCount[group] == 0 ? -1 : firstInGroup[group];
+        return groupLines[3 * group] == 0 ? -1 : groupLines[3 * group + 1];
     }
 
     @Override
