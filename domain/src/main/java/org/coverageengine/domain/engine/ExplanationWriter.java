@@ -13,8 +13,8 @@ import org.coverageengine.domain.policy.Check;
 import org.coverageengine.domain.policy.CriteriaNode;
 import org.coverageengine.domain.policy.Policy;
 import org.coverageengine.domain.policy.Statement;
-import org.coverageengine.domain.policy.evaluation.RequestView;
-import org.coverageengine.domain.policy.evaluation.TriggerPhrases;
+import org.coverageengine.domain.evaluation.RequestView;
+import org.coverageengine.domain.evaluation.TriggerPhrases;
 
 /**
  * The words of a determination: reasons, citations and the triggers that name which code of which group made a

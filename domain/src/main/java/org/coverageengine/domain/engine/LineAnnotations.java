@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.coverageengine.domain.determination.Citation;
 import org.coverageengine.domain.engine.PolicyIndex.CompiledStatement;
-import org.coverageengine.domain.policy.evaluation.Annotations;
+import org.coverageengine.domain.evaluation.Annotations;
 
 /**
  * What the annotations of a decided line add to its decision, each its own effect. One per policy evaluation, made

@@ -14,8 +14,8 @@ import org.coverageengine.domain.determination.Outcome;
 import org.coverageengine.domain.engine.PolicyIndex.CompiledStatement;
 import org.coverageengine.domain.policy.Check;
 import org.coverageengine.domain.policy.CriteriaNode;
-import org.coverageengine.domain.policy.evaluation.RequestView;
-import org.coverageengine.domain.policy.evaluation.Verdicts;
+import org.coverageengine.domain.evaluation.RequestView;
+import org.coverageengine.domain.evaluation.Verdicts;
 
 /**
  * Applies one policy version to every line of one request. Each line's groups are found once (one hash look-up

@@ -3,8 +3,8 @@ package org.coverageengine.domain.policy;
 import com.google.common.collect.ImmutableList;
 import java.util.List;
 import java.util.Objects;
-import org.coverageengine.domain.policy.evaluation.RequestView;
-import org.coverageengine.domain.policy.evaluation.TriggerPhrases;
+import org.coverageengine.domain.evaluation.RequestView;
+import org.coverageengine.domain.evaluation.TriggerPhrases;
 
 /**
  * A condition compiled against one policy's group numbers: it holds or not for a line with a few integer operations

@@ -4,8 +4,8 @@ import com.google.common.collect.ImmutableSet;
 import java.util.Objects;
 import java.util.Set;
 import org.coverageengine.domain.determination.Outcome;
-import org.coverageengine.domain.policy.evaluation.Annotations;
-import org.coverageengine.domain.policy.evaluation.Verdicts;
+import org.coverageengine.domain.evaluation.Annotations;
+import org.coverageengine.domain.evaluation.Verdicts;
 
 /**
  * What a statement does when it applies: a {@link Verdict} decides the line's outcome (decide, require criteria,

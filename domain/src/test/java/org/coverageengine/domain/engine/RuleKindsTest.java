@@ -15,8 +15,6 @@ import org.coverageengine.domain.determination.Determination;
 import org.coverageengine.domain.determination.LineOfBusiness;
 import org.coverageengine.domain.determination.Outcome;
 import org.coverageengine.domain.determination.RequestedLine;
-import org.coverageengine.domain.knowledge.Knowledge;
-import org.coverageengine.domain.knowledge.KnowledgeBuilder;
 import org.coverageengine.domain.policy.Condition;
 import org.coverageengine.domain.policy.Effect;
 import org.coverageengine.domain.policy.Statement;
@@ -32,7 +30,7 @@ class RuleKindsTest {
 
     /** Lines are "CODE[xUNITS][:DX,DX...]"; without ":" the line has no diagnoses of its own. */
     static List<Determination> run(List<Statement> statements, Set<String> attested, String... lines) {
-        Knowledge knowledge = new KnowledgeBuilder().addPolicy(TinyPolicy.build(statements)).build("tiny");
+        var knowledge = TinyPolicy.knowledge(statements);
         List<RequestedLine> requested = new ArrayList<>();
         for (String spec : lines) {
             String[] codeAndDx = spec.split(":", -1);

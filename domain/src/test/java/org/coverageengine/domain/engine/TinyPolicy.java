@@ -9,6 +9,8 @@ import org.coverageengine.domain.code.Code;
 import org.coverageengine.domain.code.DateRange;
 import org.coverageengine.domain.determination.LineOfBusiness;
 import org.coverageengine.domain.determination.Outcome;
+import org.coverageengine.domain.knowledge.Knowledge;
+import org.coverageengine.domain.knowledge.KnowledgeBuilder;
 import org.coverageengine.domain.policy.CodeGroup;
 import org.coverageengine.domain.policy.Condition;
 import org.coverageengine.domain.policy.CriteriaNode;
@@ -42,6 +44,11 @@ final class TinyPolicy {
                 List.of(CriteriaNode.leaf("x", "x is documented"))));
         return new Policy("T1", "Tiny", "Test payer", LocalDate.of(2024, 1, 1), null, null, Set.of(LineOfBusiness.COMMERCIAL), Map.of(),
                 Set.of("MON", "BASE"), List.of(), List.of(), groups, criteria, statements);
+    }
+
+    /** Knowledge holding only the tiny policy with the statements, and no catalog. */
+    static Knowledge knowledge(List<Statement> statements) {
+        return new KnowledgeBuilder().addPolicy(build(statements)).build("tiny");
     }
 
     static Statement statement(String id, Set<String> lineGroups, List<Condition> when, Effect effect) {

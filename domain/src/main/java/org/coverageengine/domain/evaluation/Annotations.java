@@ -1,4 +1,4 @@
-package org.coverageengine.domain.policy.evaluation;
+package org.coverageengine.domain.evaluation;
 
 /**
  * Where non-deciding effects put what they add to a decided line; each adds its statement's reason and citation.

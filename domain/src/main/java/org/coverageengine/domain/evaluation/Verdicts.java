@@ -1,4 +1,4 @@
-package org.coverageengine.domain.policy.evaluation;
+package org.coverageengine.domain.evaluation;
 
 import org.coverageengine.domain.determination.Outcome;
 
