@@ -105,12 +105,12 @@ public final class CoverageDeterminer implements DetermineCoverage {
             }
             for (PolicyIndex policy : outOfScope) {
                 if (policy.mentions(line.code())) {
-                    findings.add(outOfScope(policy.policy, lob));
+                    findings.add(ExplanationWriter.outOfScope(policy.policy, lob));
                 }
             }
             for (PolicyIndex policy : notYetInEffect) {
                 if (policy.mentions(line.code())) {
-                    findings.add(notInEffect(policy.policy, date));
+                    findings.add(ExplanationWriter.notInEffect(policy.policy, date));
                 }
             }
             determinations.add(combine(line, findings, dateText, lob));
@@ -136,9 +136,9 @@ public final class CoverageDeterminer implements DetermineCoverage {
     private static List<ParsedLine> parse(List<RequestedLine> lines, CodeCatalog catalog, LocalDate date) {
         List<ParsedLine> parsed = new ArrayList<>(lines.size());
         for (RequestedLine line : lines) {
+            // An empty ArrayList holds no array until its first add, so the common no-problem case costs one object.
             List<String> problems = new ArrayList<>(0);
             Code code = null;
-            // (an empty ArrayList holds no array until its first add, so the common no-problem case costs one object)
             CodeEntry entry = null;
             try {
                 code = line.procedure().parse();
@@ -218,36 +218,10 @@ public final class CoverageDeterminer implements DetermineCoverage {
         return ImmutableList.copyOf(all);
     }
 
-    private static Finding outOfScope(Policy policy, LineOfBusiness lob) {
-        String referral = policy.referrals().get(lob);
-        String reason = "Policy " + policy.number() + " (" + policy.title() + ") governs " + names(policy.governs()) + " plans only, not "
-                + lob.displayName() + "." + (referral == null ? "" : " " + referral);
-        Citation citation = new Citation(policy.number(), policy.title(), policy.effectiveDate(), "Instructions for use / lines of business",
-                null, "line of business " + lob.code());
-        return new Finding(Outcome.NO_POLICY, List.of(reason), List.of(citation), List.of(), null, false);
-    }
-
-    private static Finding notInEffect(Policy policy, LocalDate date) {
-        String reason = "Policy " + policy.number() + " (" + policy.title() + ") has no version in effect on " + date
-                + "; its first version is effective " + policy.effectiveDate() + ".";
-        Citation citation = new Citation(policy.number(), policy.title(), policy.effectiveDate(), "Effective date", null,
-                "date of service " + date);
-        return new Finding(Outcome.NO_POLICY, List.of(reason), List.of(citation), List.of(), null, false);
-    }
-
-    private static String names(Set<LineOfBusiness> lobs) {
-        List<String> names = new ArrayList<>();
-        lobs.forEach(l -> names.add(l.displayName()));
-        return String.join(", ", names);
-    }
-
     private static Determination invalid(ParsedLine line) {
-        List<String> reasons = new ArrayList<>();
-        for (String problem : line.problems()) {
-            reasons.add("Invalid: " + problem + ".");
-        }
         return new Determination(line.line().sequence(), line.line().procedure().toString(),
-                line.code() == null ? null : line.code().system(), line.display(), Outcome.INVALID, reasons,
+                line.code() == null ? null : line.code().system(), line.display(), Outcome.INVALID,
+                ExplanationWriter.invalidReasons(line.problems()),
                 List.of(), List.of(), null, line.line().quantity(), false, line.line().modifiers());
     }
 
@@ -256,7 +230,7 @@ public final class CoverageDeterminer implements DetermineCoverage {
         RequestedLine requested = line.line();
         if (findings.isEmpty()) {
             return new Determination(requested.sequence(), code.value(), code.system(), line.display(), Outcome.NO_POLICY,
-                    List.of("No loaded policy governs " + code + " on " + date + " for " + lob.displayName() + " plans."), List.of(),
+                    List.of(ExplanationWriter.noPolicy(code, date, lob)), List.of(),
                     List.of(), null, requested.quantity(), false, requested.modifiers());
         }
         if (findings.size() == 1) {

@@ -11,17 +11,19 @@ import org.coverageengine.domain.determination.Citation;
 import org.coverageengine.domain.determination.Criterion;
 import org.coverageengine.domain.determination.LineOfBusiness;
 import org.coverageengine.domain.determination.Outcome;
-import org.coverageengine.domain.policy.Condition;
+import org.coverageengine.domain.engine.PolicyIndex.CompiledStatement;
+import org.coverageengine.domain.policy.Check;
 import org.coverageengine.domain.policy.CriteriaNode;
-import org.coverageengine.domain.policy.Effect;
-import org.coverageengine.domain.policy.Statement;
+import org.coverageengine.domain.evaluation.RequestView;
+import org.coverageengine.domain.evaluation.Verdicts;
 
 /**
  * Applies one policy version to every line of one request. Each line's groups are found once (one hash look-up
  * through the {@link PolicyIndex}); group counts, first lines and primary procedures are then counted once, so every
- * condition is answered in constant time, whatever the size of the code lists or the number of lines.
+ * check is answered in constant time, whatever the size of the code lists or the number of lines. The statements'
+ * effects decide and annotate through this evaluation; the words come from the policy's {@link ExplanationWriter}.
  */
-final class PolicyEvaluation {
+final class PolicyEvaluation implements RequestView, Verdicts<CompiledStatement, Finding> {
 
     private static final int MAX_FOLLOW_DEPTH = 8;
 
@@ -34,12 +36,13 @@ final class PolicyEvaluation {
     private final long[] lineMasks;
     private final boolean[] primary;
     private final int primaryCount;
-    private final int[] groupCount;
-    private final int[] firstInGroup;
-    private final int[] secondInGroup;
+    /** Per group g: at 3g the number of lines in it, at 3g+1 the first of them, at 3g+2 the second. */
+    private final int[] groupLines;
     private final Finding[] memo;
+    private int followDepth;
     private Map<String, List<Criterion>> criteriaLists;
     private Map<String, String> followReasons;
+    private LineAnnotations annotations;
 
     PolicyEvaluation(PolicyIndex index, List<ParsedLine> lines, List<Code> requestDiagnoses, LocalDate date, LineOfBusiness lob,
             Set<String> attested) {
@@ -51,9 +54,7 @@ final class PolicyEvaluation {
         this.attested = attested;
         int n = lines.size();
         int groups = index.groupNames.length;
-        this.groupCount = new int[groups];
-        this.firstInGroup = new int[groups];
-        this.secondInGroup = new int[groups];
+        this.groupLines = new int[3 * groups];
         this.lineMasks = new long[n];
         this.primary = new boolean[n];
         this.memo = new Finding[n];
@@ -66,12 +67,10 @@ final class PolicyEvaluation {
             while (bits != 0) {
                 int g = Long.numberOfTrailingZeros(bits);
                 bits &= bits - 1;
-                if (groupCount[g] == 0) {
-                    firstInGroup[g] = i;
-                } else if (groupCount[g] == 1) {
-                    secondInGroup[g] = i;
+                int count = groupLines[3 * g]++;
+                if (count < 2) {
+                    groupLines[3 * g + 1 + count] = i;
                 }
-                groupCount[g]++;
             }
             primary[i] = line.code() != null && line.code().system().isProcedure() && !line.addOn() && (mask & index.ancillaryMask) == 0;
             if (primary[i]) {
@@ -83,21 +82,17 @@ final class PolicyEvaluation {
 
     /** What the policy decides for the line, or null when no deciding statement applies. */
     Finding evaluate(int line) {
-        return evaluate(line, 0);
-    }
-
-    private Finding evaluate(int line, int depth) {
         if (memo[line] != null) {
             return memo[line];
         }
-        if (lineMasks[line] == 0 || depth > MAX_FOLLOW_DEPTH) {
+        if (lineMasks[line] == 0 || followDepth > MAX_FOLLOW_DEPTH) {
             return null;
         }
-        PolicyIndex.CompiledStatement[] statements = index.statements;
+        CompiledStatement[] statements = index.statements;
         Finding decided = null;
-        for (PolicyIndex.CompiledStatement statement : statements) {
+        for (CompiledStatement statement : statements) {
             if (statement.decides() && applies(statement, line)) {
-                decided = decide(statement, line, depth);
+                decided = statement.statement().effect().decide(this, statement, line);
                 if (decided != null) {
                     break;
                 }
@@ -106,243 +101,172 @@ final class PolicyEvaluation {
         if (decided == null) {
             return null;
         }
-        Integer allowed = decided.allowedUnits();
-        boolean priorAuth = decided.priorAuthorization();
-        List<String> reasons = null;
-        List<Citation> citations = null;
-        for (PolicyIndex.CompiledStatement statement : statements) {
+        LineAnnotations annotated = null;
+        for (CompiledStatement statement : statements) {
             if (statement.decides() || !applies(statement, line)) {
                 continue;
             }
-            if (reasons == null) {
-                reasons = new ArrayList<>(decided.reasons());
-                citations = new ArrayList<>(decided.citations());
+            if (annotated == null) {
+                if (annotations == null) {
+                    annotations = new LineAnnotations(this);
+                }
+                annotated = annotations.start(decided);
             }
-            if (statement.statement().effect() instanceof Effect.LimitUnits limit) {
-                allowed = allowed == null ? limit.units() : Math.min(allowed, limit.units());
-                int requested = lines.get(line).line().quantity();
-                reasons.add(requested > limit.units() ? statement.reason() + " " + requested + " units requested; the "
-                        + (requested - limit.units()) + " unit(s) above the limit are not covered." : statement.reason());
-            } else {
-                priorAuth = true;
-                reasons.add(statement.reason());
-            }
-            citations.add(cite(statement, line));
+            statement.statement().effect().annotate(annotated, statement, line);
         }
-        Finding finding = reasons == null ? decided
-                : new Finding(decided.outcome(), reasons, citations, decided.criteria(), allowed, priorAuth);
-        if (depth == 0) {
+        Finding finding = annotated == null ? decided : annotated.finish(decided);
+        if (followDepth == 0) {
             memo[line] = finding;
         }
         return finding;
     }
 
-    private boolean applies(PolicyIndex.CompiledStatement statement, int line) {
+    private boolean applies(CompiledStatement statement, int line) {
         if ((statement.lineMask() & lineMasks[line]) == 0 || (statement.linesOfBusiness() & (1L << lob.ordinal())) == 0) {
             return false;
         }
-        for (PolicyIndex.Check check : statement.checks()) {
-            if (holds(check, line) == check.negated()) {
+        for (Check check : statement.checks()) {
+            if (!check.holds(this, line)) {
                 return false;
             }
         }
         return true;
     }
 
-    private boolean holds(PolicyIndex.Check check, int line) {
-        switch (check.kind()) {
-            case OTHER_LINE_IN_GROUPS: {
-                int g = Long.numberOfTrailingZeros(check.groups());
-                return groupCount[g] - ((lineMasks[line] >>> g) & 1) > 0;
-            }
-            case OTHER_PRIMARY:
-                return primaryCount - (primary[line] ? 1 : 0) > 0;
-            case DIAGNOSES_IN_GROUPS:
-                return diagnosesAllIn(line, check.groups());
-            case EARLIER_LINE_IN_GROUPS: {
-                int g = Long.numberOfTrailingZeros(check.groups());
-                return groupCount[g] > 0 && firstInGroup[g] < line;
-            }
-            default:
-                throw new IllegalStateException("unknown check " + check.kind());
-        }
+    @Override
+    public Finding decided(CompiledStatement statement, int line, Outcome outcome) {
+        return new Finding(outcome, List.of(statement.reason()), List.of(cite(statement, line)), List.of(), null, false);
     }
 
-    private Finding decide(PolicyIndex.CompiledStatement compiled, int line, int depth) {
-        Statement statement = compiled.statement();
-        Effect effect = statement.effect();
-        if (effect instanceof Effect.Decide decide) {
-            return new Finding(decide.outcome(), List.of(compiled.reason()), List.of(cite(compiled, line)), List.of(), null, false);
-        }
-        if (effect instanceof Effect.RequireCriteria require) {
-            CriteriaNode tree = index.policy.criteriaSets().get(require.criteriaSet());
-            boolean met = tree.metBy(attested);
-            String verdict = met ? " Every criterion is attested as met." : " Document that the criteria listed are met.";
-            return new Finding(met ? Outcome.COVERED : Outcome.CONDITIONAL, List.of(compiled.reason() + verdict),
-                    List.of(cite(compiled, line)), criteria(require.criteriaSet(), tree), null, false);
-        }
-        if (effect instanceof Effect.FollowGroup follow) {
-            int leader = firstOtherLineIn(index.bit(follow.group()), line);
-            if (leader < 0) {
-                return null;
-            }
-            Finding led = evaluate(leader, depth + 1);
-            if (led == null) {
-                return null;
-            }
-            List<String> reasons = new ArrayList<>(led.reasons().size() + 1);
-            reasons.add(followReason(compiled, leader, led));
-            reasons.addAll(led.reasons());
-            List<Citation> citations = new ArrayList<>(led.citations().size() + 1);
-            citations.add(cite(compiled, line));
-            citations.addAll(led.citations());
-            return new Finding(led.outcome(), reasons, citations, led.criteria(), null, led.priorAuthorization());
-        }
-        throw new IllegalStateException("not a deciding effect: " + effect);
+    @Override
+    public boolean criteriaMet(String criteriaSet) {
+        return index.policy.criteriaSets().get(criteriaSet).metBy(attested);
     }
 
-    /** "... It follows line 2 (95940), which is conditional.": the same text for every line following one leader. */
-    private String followReason(PolicyIndex.CompiledStatement compiled, int leader, Finding led) {
+    @Override
+    public Finding onCriteria(CompiledStatement statement, int line, String criteriaSet, Outcome outcome) {
+        return new Finding(outcome, List.of(ExplanationWriter.criteriaReason(statement.reason(), outcome)),
+                List.of(cite(statement, line)), criteria(criteriaSet), null, false);
+    }
+
+    @Override
+    public Finding following(CompiledStatement statement, int line, String group) {
+        int leader = firstOtherLineIn(index.bit(group), line);
+        if (leader < 0) {
+            return null;
+        }
+        followDepth++;
+        Finding led = evaluate(leader);
+        followDepth--;
+        if (led == null) {
+            return null;
+        }
+        List<String> followed = new ArrayList<>(led.reasons().size() + 1);
+        followed.add(followReason(statement, leader, led));
+        followed.addAll(led.reasons());
+        List<Citation> cited = new ArrayList<>(led.citations().size() + 1);
+        cited.add(cite(statement, line));
+        cited.addAll(led.citations());
+        return new Finding(led.outcome(), followed, cited, led.criteria(), null, led.priorAuthorization());
+    }
+
+    /** The same text for every line following one leader under one statement. */
+    private String followReason(CompiledStatement statement, int leader, Finding led) {
         if (followReasons == null) {
             followReasons = new HashMap<>(4);
         }
-        String key = compiled.statement().id() + "#" + leader;
+        String key = statement.statement().id() + "#" + leader;
         String reason = followReasons.get(key);
         if (reason == null) {
-            ParsedLine leaderLine = lines.get(leader);
-            reason = compiled.reason() + " It follows line " + leaderLine.line().sequence() + " (" + leaderLine.code()
-                    + "), which is " + led.outcome().code() + ".";
+            reason = ExplanationWriter.followReason(statement.reason(), lines.get(leader), led.outcome());
             followReasons.put(key, reason);
         }
         return reason;
     }
 
-    private List<Criterion> criteria(String set, CriteriaNode tree) {
+    private List<Criterion> criteria(String set) {
+        CriteriaNode tree = index.policy.criteriaSets().get(set);
         if (attested.isEmpty()) {
             // Nothing attested: the list is the same for every request, so the index keeps it.
-            return index.unattestedCriteria.computeIfAbsent(set, s -> flattenAll(tree));
+            return index.unattestedCriteria.computeIfAbsent(set, s -> ExplanationWriter.criteria(tree, attested));
         }
         if (criteriaLists == null) {
             criteriaLists = new HashMap<>(2);
         }
-        return criteriaLists.computeIfAbsent(set, s -> flattenAll(tree));
+        return criteriaLists.computeIfAbsent(set, s -> ExplanationWriter.criteria(tree, attested));
     }
 
-    private List<Criterion> flattenAll(CriteriaNode tree) {
-        List<Criterion> list = new ArrayList<>();
-        for (CriteriaNode child : tree.children()) {
-            flatten(child, childRequirement(tree, "required"), list);
-        }
-        return List.copyOf(list);
+    /** The units requested on the line. */
+    int requestedUnits(int line) {
+        return lines.get(line).line().quantity();
     }
 
-    private void flatten(CriteriaNode node, String requirement, List<Criterion> into) {
-        String how = switch (node.combinator()) {
-            case ANY -> requirement + "; met by any one of the criteria under it";
-            case ALL -> requirement + "; met when all the criteria under it are met";
-            case LEAF -> requirement;
-        };
-        into.add(new Criterion(node.code(), node.text(), how, node.metBy(attested)));
-        for (CriteriaNode child : node.children()) {
-            flatten(child, childRequirement(node, requirement), into);
-        }
-    }
-
-    private static String childRequirement(CriteriaNode parent, String parentRequirement) {
-        if (parent.combinator() == CriteriaNode.Combinator.ANY) {
-            return "one of " + parent.code();
-        }
-        return "required".equals(parentRequirement) ? "required" : "all of " + parent.code();
-    }
-
-    private Citation cite(PolicyIndex.CompiledStatement compiled, int line) {
-        Statement statement = compiled.statement();
-        ParsedLine parsed = lines.get(line);
-        StringBuilder trigger = new StringBuilder(192).append(parsed.code().value()).append(" is in ");
-        boolean first = true;
-        for (int g : compiled.lineGroupIds()) {
-            if ((lineMasks[line] & (1L << g)) != 0) {
-                trigger.append(first ? "" : ", ").append(index.groupNames[g]).append(" (").append(index.groupTitles[g]).append(')');
-                first = false;
-            }
-        }
-        for (Condition condition : statement.conditions()) {
-            explain(condition, line, trigger);
-        }
-        return new Citation(index.policy.number(), index.policy.title(), index.policy.effectiveDate(), statement.section(), statement.id(),
-                trigger.toString());
-    }
-
-    private void explain(Condition condition, int line, StringBuilder into) {
-        if (condition instanceof Condition.RequestHasGroup has) {
-            into.append("; the request has ");
-            codesIn(index.bit(has.group()), line, lines.size(), into);
-            into.append(" in ").append(has.group());
-        } else if (condition instanceof Condition.EarlierLineInGroup earlier) {
-            into.append("; an earlier line has ");
-            codesIn(index.bit(earlier.group()), line, line, into);
-            into.append(" in ").append(earlier.group());
-        } else if (condition instanceof Condition.DiagnosesAllIn dx) {
-            into.append("; every diagnosis (");
-            List<Code> diagnoses = diagnosesOf(line);
-            for (int i = 0; i < diagnoses.size(); i++) {
-                into.append(i == 0 ? "" : ", ").append(diagnoses.get(i).value());
-            }
-            into.append(") is in ").append(String.join(" or ", dx.groups()));
-        } else if (condition instanceof Condition.RequestHasPrimaryProcedure) {
-            into.append("; primary procedure ");
-            boolean first = true;
-            for (int i = 0; i < lines.size(); i++) {
-                if (i != line && primary[i]) {
-                    into.append(first ? "" : ", ").append(lines.get(i).code().value());
-                    first = false;
-                }
-            }
-        } else {
-            into.append("; ").append(condition.describe());
-        }
-    }
-
-    private void codesIn(long bit, int line, int end, StringBuilder into) {
-        boolean first = true;
-        for (int i = 0; i < end; i++) {
-            if (i != line && (lineMasks[i] & bit) != 0) {
-                into.append(first ? "" : ", ").append(lines.get(i).code().value());
-                first = false;
-            }
-        }
+    /** The citation of a statement that applied to the line. */
+    Citation cite(CompiledStatement statement, int line) {
+        return index.writer.cite(statement.statement(), statement.lineGroupIds(), statement.checks(), this, line);
     }
 
     private int firstOtherLineIn(long bit, int line) {
         int g = Long.numberOfTrailingZeros(bit);
-        if (groupCount[g] == 0) {
+        int count = groupLines[3 * g];
+        if (count == 0) {
             return -1;
         }
-        if (firstInGroup[g] != line) {
-            return firstInGroup[g];
+        if (groupLines[3 * g + 1] != line) {
+            return groupLines[3 * g + 1];
         }
-        return groupCount[g] > 1 ? secondInGroup[g] : -1;
+        return count > 1 ? groupLines[3 * g + 2] : -1;
     }
 
-    private List<Code> diagnosesOf(int line) {
+    @Override
+    public int lineCount() {
+        return lines.size();
+    }
+
+    @Override
+    public Code code(int line) {
+        return lines.get(line).code();
+    }
+
+    @Override
+    public long groups(int line) {
+        return lineMasks[line];
+    }
+
+    @Override
+    public int linesIn(int group) {
+        return groupLines[3 * group];
+    }
+
+    @Override
+    public int firstLineIn(int group) {
+        return groupLines[3 * group] == 0 ? -1 : groupLines[3 * group + 1];
+    }
+
+    @Override
+    public boolean isPrimaryProcedure(int line) {
+        return primary[line];
+    }
+
+    @Override
+    public int primaryProcedures() {
+        return primaryCount;
+    }
+
+    @Override
+    public List<Code> diagnoses(int line) {
         List<Code> own = lines.get(line).diagnoses();
         return own.isEmpty() ? requestDiagnoses : own;
     }
 
-    private boolean diagnosesAllIn(int line, long groups) {
-        List<Code> own = lines.get(line).diagnoses();
-        if (own.isEmpty()) {
-            return !requestDiagnoses.isEmpty() && allInMask(requestDiagnoses, groups);
-        }
-        return allInMask(own, groups);
-    }
-
-    private boolean allInMask(List<Code> diagnoses, long groups) {
+    @Override
+    public boolean diagnosesAllIn(int line, long groups) {
+        List<Code> diagnoses = diagnoses(line);
         for (Code diagnosis : diagnoses) {
             if ((index.groupsOf(diagnosis, date) & groups) == 0) {
                 return false;
             }
         }
-        return true;
+        return !diagnoses.isEmpty();
     }
 }

@@ -5,11 +5,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.coverageengine.domain.code.Code;
 import org.coverageengine.domain.code.DateRange;
+import org.coverageengine.domain.determination.Criterion;
 import org.coverageengine.domain.policy.CodeGroup;
 import org.coverageengine.domain.policy.CodePattern;
-import org.coverageengine.domain.policy.Condition;
+import org.coverageengine.domain.policy.Check;
 import org.coverageengine.domain.policy.Policy;
 import org.coverageengine.domain.policy.Statement;
 
@@ -27,13 +29,6 @@ final class PolicyIndex {
     private record PatternMember(int group, CodePattern pattern) {
     }
 
-    /** The kinds of compiled condition. */
-    enum CheckKind { OTHER_LINE_IN_GROUPS, OTHER_PRIMARY, DIAGNOSES_IN_GROUPS, EARLIER_LINE_IN_GROUPS }
-
-    /** A condition compiled to group bit masks: evaluated with a few integer operations. */
-    record Check(CheckKind kind, long groups, boolean negated) {
-    }
-
     /** A statement with everything the engine needs precomputed. */
     record CompiledStatement(Statement statement, boolean decides, long lineMask, long linesOfBusiness, String reason,
             int[] lineGroupIds, Check[] checks) {
@@ -44,9 +39,9 @@ final class PolicyIndex {
     final Map<String, Integer> groupIds;
     final long ancillaryMask;
     final CompiledStatement[] statements;
-    final Map<String, List<org.coverageengine.domain.determination.Criterion>> unattestedCriteria =
-            new java.util.concurrent.ConcurrentHashMap<>();
+    final Map<String, List<Criterion>> unattestedCriteria = new ConcurrentHashMap<>();
     final String[] groupTitles;
+    final ExplanationWriter writer;
     private final Map<Code, Membership[]> members;
     private final PatternMember[] patterns;
 
@@ -81,7 +76,8 @@ final class PolicyIndex {
         for (int g = 0; g < groupNames.length; g++) {
             groupTitles[g] = policy.groups().get(groupNames[g]).title();
         }
-        String prefix = prefix();
+        writer = new ExplanationWriter(policy, groupNames, groupTitles);
+        String prefix = writer.prefix();
         List<Statement> list = policy.statements();
         statements = new CompiledStatement[list.size()];
         for (int s = 0; s < list.size(); s++) {
@@ -99,34 +95,11 @@ final class PolicyIndex {
             }
             Check[] checks = new Check[statement.conditions().size()];
             for (int c = 0; c < checks.length; c++) {
-                checks[c] = compile(statement.conditions().get(c), false);
+                checks[c] = statement.conditions().get(c).compile(groupIds::get);
             }
             statements[s] = new CompiledStatement(statement, statement.effect().decides(), mask, lobs == 0 ? -1L : lobs,
                     prefix + statement.reason(), ids, checks);
         }
-    }
-
-    private Check compile(Condition condition, boolean negated) {
-        if (condition instanceof Condition.Not not) {
-            return compile(not.condition(), !negated);
-        }
-        if (condition instanceof Condition.RequestHasGroup has) {
-            return new Check(CheckKind.OTHER_LINE_IN_GROUPS, bit(has.group()), negated);
-        }
-        if (condition instanceof Condition.RequestHasPrimaryProcedure) {
-            return new Check(CheckKind.OTHER_PRIMARY, 0, negated);
-        }
-        if (condition instanceof Condition.DiagnosesAllIn dx) {
-            long groups = 0;
-            for (String group : dx.groups()) {
-                groups |= bit(group);
-            }
-            return new Check(CheckKind.DIAGNOSES_IN_GROUPS, groups, negated);
-        }
-        if (condition instanceof Condition.EarlierLineInGroup earlier) {
-            return new Check(CheckKind.EARLIER_LINE_IN_GROUPS, bit(earlier.group()), negated);
-        }
-        throw new IllegalStateException("unknown condition " + condition);
     }
 
     /** The groups (as a bit mask) that hold the code on the date. */
@@ -166,8 +139,4 @@ final class PolicyIndex {
         return false;
     }
 
-    /** The policy's explanation prefix, e.g. "Policy 0509 (Intraoperative Monitoring): ". */
-    String prefix() {
-        return "Policy " + policy.number() + " (" + policy.title() + "): ";
-    }
 }

@@ -2,7 +2,6 @@ package org.coverageengine.domain.policy;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -11,7 +10,8 @@ import org.coverageengine.domain.code.DateRange;
 
 /**
  * A named list of codes from a policy (with per-code effective and termination dates), or a pattern such as
- * "every HCPCS code beginning with S". Membership is a hash look-up, never a scan.
+ * "every HCPCS code beginning with S". Which groups hold a code on a date is answered for all groups of a policy at
+ * once, by one hash look-up in the engine's index of the policy.
  */
 public record CodeGroup(String name, String title, String section, Map<Code, DateRange> members, List<CodePattern> patterns) {
 
@@ -25,20 +25,6 @@ public record CodeGroup(String name, String title, String section, Map<Code, Dat
         section = section == null ? "" : section;
         members = ImmutableMap.copyOf(members);
         patterns = patterns == null ? ImmutableList.of() : ImmutableList.copyOf(patterns);
-    }
-
-    /** True when the code is in the group on the date. */
-    public boolean contains(Code code, LocalDate date) {
-        DateRange range = members.get(code);
-        if (range != null) {
-            return range.contains(date);
-        }
-        for (CodePattern pattern : patterns) {
-            if (pattern.matches(code)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** True when the code is listed (on any date) or matches a pattern. */

@@ -1,12 +1,14 @@
 package org.coverageengine.domain.policy;
 
+import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.ToIntFunction;
 
 /**
- * A context condition a statement needs before it applies to a line. Conditions are values; the engine compiles them
- * to group bit masks and evaluates them in constant time per line.
+ * A context condition a statement needs before it applies to a line. Conditions are values; each compiles itself to a
+ * {@link Check} on one policy's group numbers, which the engine evaluates in constant time per line.
  */
 public sealed interface Condition {
 
@@ -15,6 +17,9 @@ public sealed interface Condition {
 
     /** The condition in words. */
     String describe();
+
+    /** This condition as a check on the policy's group numbers ({@code groupIds} gives a named group's number). */
+    Check compile(ToIntFunction<String> groupIds);
 
     /** "The request has a code of group X" on another line. */
     record RequestHasGroup(String group) implements Condition {
@@ -32,6 +37,11 @@ public sealed interface Condition {
         public String describe() {
             return "the request has a " + group + " code";
         }
+
+        @Override
+        public Check compile(ToIntFunction<String> groupIds) {
+            return new Check.OtherLineInGroup(groupIds.applyAsInt(group));
+        }
     }
 
     /** "The request has a primary (surgical, non add-on) procedure" on another line. */
@@ -44,6 +54,11 @@ public sealed interface Condition {
         @Override
         public String describe() {
             return "the request has a primary procedure";
+        }
+
+        @Override
+        public Check compile(ToIntFunction<String> groupIds) {
+            return new Check.OtherPrimaryProcedure();
         }
     }
 
@@ -66,6 +81,15 @@ public sealed interface Condition {
         public String describe() {
             return "every diagnosis of the line is in " + String.join(" or ", groups);
         }
+
+        @Override
+        public Check compile(ToIntFunction<String> groupIds) {
+            long mask = 0;
+            for (String group : groups) {
+                mask |= 1L << groupIds.applyAsInt(group);
+            }
+            return new Check.DiagnosesAllIn(mask, ImmutableList.copyOf(groups));
+        }
     }
 
     /** "An earlier line carries a code of group X": the line is not the first of its group ("one of group"). */
@@ -84,6 +108,11 @@ public sealed interface Condition {
         public String describe() {
             return "an earlier line already carries a " + group + " code";
         }
+
+        @Override
+        public Check compile(ToIntFunction<String> groupIds) {
+            return new Check.EarlierLineInGroup(groupIds.applyAsInt(group));
+        }
     }
 
     /** The negation of another condition. */
@@ -101,6 +130,11 @@ public sealed interface Condition {
         @Override
         public String describe() {
             return "not (" + condition.describe() + ")";
+        }
+
+        @Override
+        public Check compile(ToIntFunction<String> groupIds) {
+            return new Check.Negated(condition.compile(groupIds), describe());
         }
     }
 }

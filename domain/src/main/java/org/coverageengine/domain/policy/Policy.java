@@ -4,6 +4,7 @@ import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
 import java.time.LocalDate;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -54,7 +55,7 @@ public record Policy(
                 throw new IllegalArgumentException("policy " + number + " names unknown ancillary group '" + group + "'");
             }
         }
-        Set<String> ids = new java.util.HashSet<>();
+        Set<String> ids = new HashSet<>();
         for (Statement statement : statements) {
             if (!ids.add(statement.id())) {
                 throw new IllegalArgumentException("policy " + number + " has two statements with id '" + statement.id() + "'");
@@ -65,9 +66,11 @@ public record Policy(
                             + " names unknown group '" + group + "'");
                 }
             }
-            if (statement.effect() instanceof Effect.RequireCriteria criteria && !criteriaSets.containsKey(criteria.criteriaSet())) {
-                throw new IllegalArgumentException("statement " + statement.id() + " of policy " + number
-                        + " names unknown criteria set '" + criteria.criteriaSet() + "'");
+            for (String criteria : statement.effect().criteriaSetsNamed()) {
+                if (!criteriaSets.containsKey(criteria)) {
+                    throw new IllegalArgumentException("statement " + statement.id() + " of policy " + number
+                            + " names unknown criteria set '" + criteria + "'");
+                }
             }
         }
     }

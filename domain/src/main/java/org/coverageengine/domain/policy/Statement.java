@@ -29,18 +29,10 @@ public record Statement(String id, String section, Set<String> lineGroups, Set<L
         }
     }
 
-    /** True when the statement speaks for the line of business. */
-    public boolean appliesTo(LineOfBusiness lob) {
-        return linesOfBusiness.isEmpty() || linesOfBusiness.contains(lob);
-    }
-
     /** Every group the statement names (line groups, condition groups, followed group). */
     public Set<String> groupsNamed() {
         ImmutableSet.Builder<String> all = ImmutableSet.<String>builder().addAll(lineGroups);
         conditions.forEach(c -> all.addAll(c.groupsNamed()));
-        if (effect instanceof Effect.FollowGroup follow) {
-            all.add(follow.group());
-        }
-        return all.build();
+        return all.addAll(effect.groupsNamed()).build();
     }
 }

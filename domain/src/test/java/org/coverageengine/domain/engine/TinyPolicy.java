@@ -9,6 +9,8 @@ import org.coverageengine.domain.code.Code;
 import org.coverageengine.domain.code.DateRange;
 import org.coverageengine.domain.determination.LineOfBusiness;
 import org.coverageengine.domain.determination.Outcome;
+import org.coverageengine.domain.knowledge.Knowledge;
+import org.coverageengine.domain.knowledge.KnowledgeBuilder;
 import org.coverageengine.domain.policy.CodeGroup;
 import org.coverageengine.domain.policy.Condition;
 import org.coverageengine.domain.policy.CriteriaNode;
@@ -36,10 +38,17 @@ final class TinyPolicy {
         groups.put("BASE", group("BASE", "95925", "95926"));
         groups.put("A", group("A", "11111"));
         groups.put("B", group("B", "22222"));
+        groups.put("DX", new CodeGroup("DX", "Brain tumour diagnoses", "section DX", Map.of(Code.icd10cm("C71.1"), DateRange.ALWAYS),
+                List.of()));
         Map<String, CriteriaNode> criteria = Map.of("NEED", new CriteriaNode("need", "all", CriteriaNode.Combinator.ALL,
                 List.of(CriteriaNode.leaf("x", "x is documented"))));
         return new Policy("T1", "Tiny", "Test payer", LocalDate.of(2024, 1, 1), null, null, Set.of(LineOfBusiness.COMMERCIAL), Map.of(),
                 Set.of("MON", "BASE"), List.of(), List.of(), groups, criteria, statements);
+    }
+
+    /** Knowledge holding only the tiny policy with the statements, and no catalog. */
+    static Knowledge knowledge(List<Statement> statements) {
+        return new KnowledgeBuilder().addPolicy(build(statements)).build("tiny");
     }
 
     static Statement statement(String id, Set<String> lineGroups, List<Condition> when, Effect effect) {

@@ -1,0 +1,197 @@
+package org.coverageengine.domain.engine;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.coverageengine.domain.code.Code;
+import org.coverageengine.domain.determination.Citation;
+import org.coverageengine.domain.determination.Criterion;
+import org.coverageengine.domain.determination.LineOfBusiness;
+import org.coverageengine.domain.determination.Outcome;
+import org.coverageengine.domain.policy.Check;
+import org.coverageengine.domain.policy.CriteriaNode;
+import org.coverageengine.domain.policy.Policy;
+import org.coverageengine.domain.policy.Statement;
+import org.coverageengine.domain.evaluation.RequestView;
+import org.coverageengine.domain.evaluation.TriggerPhrases;
+
+/**
+ * The words of a determination: reasons, citations and the triggers that name which code of which group made a
+ * statement apply, and the criteria to document. One writer per policy version (immutable, shared by every request);
+ * the texts that belong to no policy version are static.
+ */
+final class ExplanationWriter implements TriggerPhrases {
+
+    private final Policy policy;
+    private final String[] groupNames;
+    private final String[] groupTitles;
+    private final String prefix;
+
+    ExplanationWriter(Policy policy, String[] groupNames, String[] groupTitles) {
+        this.policy = policy;
+        this.groupNames = groupNames;
+        this.groupTitles = groupTitles;
+        this.prefix = "Policy " + policy.number() + " (" + policy.title() + "): ";
+    }
+
+    /** The policy's explanation prefix, e.g. "Policy 0509 (Intraoperative Monitoring): ". */
+    String prefix() {
+        return prefix;
+    }
+
+    /** A criteria statement's reason, with what the requester has left to do. */
+    static String criteriaReason(String reason, Outcome outcome) {
+        return reason + (outcome == Outcome.COVERED ? " Every criterion is attested as met." : " Document that the criteria listed are met.");
+    }
+
+    /** "... It follows line 2 (95940), which is conditional." */
+    static String followReason(String reason, ParsedLine leader, Outcome led) {
+        return reason + " It follows line " + leader.line().sequence() + " (" + leader.code() + "), which is " + led.code() + ".";
+    }
+
+    /** A unit limit's reason, with the excess when more units were requested than allowed. */
+    static String limitReason(String reason, int requested, int units) {
+        return requested > units ? reason + " " + requested + " units requested; the " + (requested - units)
+                + " unit(s) above the limit are not covered." : reason;
+    }
+
+    /** The citation of a statement that applied to the line, with its trigger. */
+    Citation cite(Statement statement, int[] lineGroupIds, Check[] checks, RequestView request, int line) {
+        StringBuilder trigger = new StringBuilder(192).append(request.code(line).value()).append(" is in ");
+        long lineGroups = request.groups(line);
+        boolean first = true;
+        for (int g : lineGroupIds) {
+            if ((lineGroups & (1L << g)) != 0) {
+                trigger.append(first ? "" : ", ").append(groupNames[g]).append(" (").append(groupTitles[g]).append(')');
+                first = false;
+            }
+        }
+        for (Check check : checks) {
+            check.explain(request, line, this, trigger);
+        }
+        return new Citation(policy.number(), policy.title(), policy.effectiveDate(), statement.section(), statement.id(),
+                trigger.toString());
+    }
+
+    @Override
+    public void otherLinesIn(RequestView request, int line, int group, StringBuilder into) {
+        into.append("; the request has ");
+        codesIn(request, 1L << group, line, request.lineCount(), into);
+        into.append(" in ").append(groupNames[group]);
+    }
+
+    @Override
+    public void earlierLinesIn(RequestView request, int line, int group, StringBuilder into) {
+        into.append("; an earlier line has ");
+        codesIn(request, 1L << group, line, line, into);
+        into.append(" in ").append(groupNames[group]);
+    }
+
+    @Override
+    public void diagnosesIn(RequestView request, int line, List<String> names, StringBuilder into) {
+        into.append("; every diagnosis (");
+        List<Code> diagnoses = request.diagnoses(line);
+        for (int i = 0; i < diagnoses.size(); i++) {
+            into.append(i == 0 ? "" : ", ").append(diagnoses.get(i).value());
+        }
+        into.append(") is in ");
+        for (int i = 0; i < names.size(); i++) {
+            into.append(i == 0 ? "" : " or ").append(names.get(i));
+        }
+    }
+
+    @Override
+    public void otherPrimaryProcedures(RequestView request, int line, StringBuilder into) {
+        into.append("; primary procedure ");
+        boolean first = true;
+        for (int i = 0; i < request.lineCount(); i++) {
+            if (i != line && request.isPrimaryProcedure(i)) {
+                into.append(first ? "" : ", ").append(request.code(i).value());
+                first = false;
+            }
+        }
+    }
+
+    @Override
+    public void described(String description, StringBuilder into) {
+        into.append("; ").append(description);
+    }
+
+    private static void codesIn(RequestView request, long bit, int line, int end, StringBuilder into) {
+        boolean first = true;
+        for (int i = 0; i < end; i++) {
+            if (i != line && (request.groups(i) & bit) != 0) {
+                into.append(first ? "" : ", ").append(request.code(i).value());
+                first = false;
+            }
+        }
+    }
+
+    /** The criteria of a set, flattened in order, each with how it is required and whether it is attested. */
+    static List<Criterion> criteria(CriteriaNode tree, Set<String> attested) {
+        List<Criterion> list = new ArrayList<>();
+        for (CriteriaNode child : tree.children()) {
+            flatten(child, childRequirement(tree, "required"), attested, list);
+        }
+        return List.copyOf(list);
+    }
+
+    private static void flatten(CriteriaNode node, String requirement, Set<String> attested, List<Criterion> into) {
+        String how = switch (node.combinator()) {
+            case ANY -> requirement + "; met by any one of the criteria under it";
+            case ALL -> requirement + "; met when all the criteria under it are met";
+            case LEAF -> requirement;
+        };
+        into.add(new Criterion(node.code(), node.text(), how, node.metBy(attested)));
+        for (CriteriaNode child : node.children()) {
+            flatten(child, childRequirement(node, requirement), attested, into);
+        }
+    }
+
+    private static String childRequirement(CriteriaNode parent, String parentRequirement) {
+        if (parent.combinator() == CriteriaNode.Combinator.ANY) {
+            return "one of " + parent.code();
+        }
+        return "required".equals(parentRequirement) ? "required" : "all of " + parent.code();
+    }
+
+    /** A policy that does not govern the line of business but mentions the code: no policy, with its referral. */
+    static Finding outOfScope(Policy policy, LineOfBusiness lob) {
+        String referral = policy.referrals().get(lob);
+        String reason = "Policy " + policy.number() + " (" + policy.title() + ") governs " + names(policy.governs()) + " plans only, not "
+                + lob.displayName() + "." + (referral == null ? "" : " " + referral);
+        Citation citation = new Citation(policy.number(), policy.title(), policy.effectiveDate(), "Instructions for use / lines of business",
+                null, "line of business " + lob.code());
+        return new Finding(Outcome.NO_POLICY, List.of(reason), List.of(citation), List.of(), null, false);
+    }
+
+    /** A policy whose first version is later than the date of service but which mentions the code. */
+    static Finding notInEffect(Policy policy, LocalDate date) {
+        String reason = "Policy " + policy.number() + " (" + policy.title() + ") has no version in effect on " + date
+                + "; its first version is effective " + policy.effectiveDate() + ".";
+        Citation citation = new Citation(policy.number(), policy.title(), policy.effectiveDate(), "Effective date", null,
+                "date of service " + date);
+        return new Finding(Outcome.NO_POLICY, List.of(reason), List.of(citation), List.of(), null, false);
+    }
+
+    private static String names(Set<LineOfBusiness> lobs) {
+        List<String> names = new ArrayList<>();
+        lobs.forEach(l -> names.add(l.displayName()));
+        return String.join(", ", names);
+    }
+
+    /** Why no policy spoke for the line. */
+    static String noPolicy(Code code, String date, LineOfBusiness lob) {
+        return "No loaded policy governs " + code + " on " + date + " for " + lob.displayName() + " plans.";
+    }
+
+    /** One reason per problem of an invalid line. */
+    static List<String> invalidReasons(List<String> problems) {
+        List<String> reasons = new ArrayList<>(problems.size());
+        for (String problem : problems) {
+            reasons.add("Invalid: " + problem + ".");
+        }
+        return reasons;
+    }
+}

@@ -1,0 +1,38 @@
+package org.coverageengine.domain.evaluation;
+
+import java.util.List;
+import org.coverageengine.domain.code.Code;
+
+/**
+ * A read-only view of one request as one policy sees it: each line's groups of that policy as a bit mask (group
+ * {@code g} is bit {@code 1L << g}), counted once per request so that every question is answered in constant time.
+ */
+public interface RequestView {
+
+    /** The number of lines of the request. */
+    int lineCount();
+
+    /** The line's procedure code, or null when it is malformed. */
+    Code code(int line);
+
+    /** The policy's groups holding the line's code on the date of service, as a bit mask. */
+    long groups(int line);
+
+    /** How many lines carry a code of the group. */
+    int linesIn(int group);
+
+    /** The first line carrying a code of the group, or -1 when none does. */
+    int firstLineIn(int group);
+
+    /** True when the line is a primary procedure (a procedure, not an add-on, in none of the ancillary groups). */
+    boolean isPrimaryProcedure(int line);
+
+    /** How many lines are primary procedures. */
+    int primaryProcedures();
+
+    /** True when the line has diagnoses (its own, else the request's) and each is in one of the groups of the mask. */
+    boolean diagnosesAllIn(int line, long groups);
+
+    /** The diagnoses the line is judged on: its own, else the request's. */
+    List<Code> diagnoses(int line);
+}
