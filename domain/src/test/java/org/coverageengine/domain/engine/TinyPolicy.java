@@ -9,8 +9,9 @@ import org.coverageengine.domain.code.Code;
 import org.coverageengine.domain.code.DateRange;
 import org.coverageengine.domain.determination.LineOfBusiness;
 import org.coverageengine.domain.determination.Outcome;
-import org.coverageengine.domain.knowledge.Knowledge;
-import org.coverageengine.domain.knowledge.KnowledgeBuilder;
+import org.coverageengine.domain.port.out.Knowledge;
+import org.coverageengine.domain.testing.ListedPolicies;
+import org.coverageengine.domain.testing.NoCodes;
 import org.coverageengine.domain.policy.CodeGroup;
 import org.coverageengine.domain.policy.Condition;
 import org.coverageengine.domain.policy.CriteriaNode;
@@ -48,7 +49,7 @@ final class TinyPolicy {
 
     /** Knowledge holding only the tiny policy with the statements, and no catalog. */
     static Knowledge knowledge(List<Statement> statements) {
-        return new KnowledgeBuilder().addPolicy(build(statements)).build("tiny");
+        return new Knowledge("tiny", new NoCodes(), new ListedPolicies(List.of(build(statements))));
     }
 
     static Statement statement(String id, Set<String> lineGroups, List<Condition> when, Effect effect) {
