@@ -22,6 +22,7 @@ import org.coverageengine.domain.policy.Policy;
 import org.coverageengine.domain.policy.Statement;
 import org.coverageengine.domain.testing.ListedPolicies;
 import org.coverageengine.domain.testing.NoCodes;
+import org.coverageengine.domain.testing.NoEdits;
 import org.junit.jupiter.api.Test;
 
 /** The generic rule model: precedence by order, each effect kind, and its guards. */
@@ -29,7 +30,7 @@ class RuleModelTest {
 
     static CoverageDecision run(List<Statement> statements, Set<String> attested, String... codes) {
         Policy policy = TinyPolicy.build(statements);
-        Knowledge knowledge = new Knowledge("tiny", new NoCodes(), new ListedPolicies(List.of(policy)));
+        Knowledge knowledge = new Knowledge("tiny", new NoCodes(), new ListedPolicies(List.of(policy)), new NoEdits());
         RequestedLine[] lines = new RequestedLine[codes.length];
         for (int i = 0; i < codes.length; i++) {
             String[] parts = codes[i].split("x");
