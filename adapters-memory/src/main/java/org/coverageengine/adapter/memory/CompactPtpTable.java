@@ -85,10 +85,46 @@ final class CompactPtpTable {
         }
         List<PtpEdit> found = new ArrayList<>(1);
         for (int i = at; i < pairs.length && pairs[i] == key; i++) {
-            found.add(new PtpEdit(column1, column2, LocalDate.ofEpochDay(effective[i]),
-                    deletion[i] == NO_DELETION ? null : LocalDate.ofEpochDay(deletion[i]), INDICATORS[indicator[i]], rationales[rationale[i]]));
+            found.add(row(i, column1, column2));
         }
         return found;
+    }
+
+    /** Every row whose two codes are both among the codes: one range scan per code of the request. */
+    List<PtpEdit> editsAmong(java.util.Set<String> wanted) {
+        int[] ids = new int[wanted.size()];
+        int n = 0;
+        for (String code : wanted) {
+            Integer id = codeIds.get(code);
+            if (id != null) {
+                ids[n++] = id;
+            }
+        }
+        List<PtpEdit> found = new ArrayList<>(0);
+        for (int a = 0; a < n; a++) {
+            long low = (long) ids[a] << CODE_BITS;
+            int at = Arrays.binarySearch(pairs, low);
+            // The first row of the column-1 code (key low itself would pair it with code 0).
+            at = at < 0 ? -at - 1 : at;
+            while (at > 0 && pairs[at - 1] >= low) {
+                at--;
+            }
+            for (int i = at; i < pairs.length && (pairs[i] >>> CODE_BITS) == ids[a]; i++) {
+                int second = (int) (pairs[i] & ((1L << CODE_BITS) - 1));
+                for (int b = 0; b < n; b++) {
+                    if (ids[b] == second) {
+                        found.add(row(i, codes[ids[a]], codes[second]));
+                        break;
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    private PtpEdit row(int i, String column1, String column2) {
+        return new PtpEdit(column1, column2, LocalDate.ofEpochDay(effective[i]),
+                deletion[i] == NO_DELETION ? null : LocalDate.ofEpochDay(deletion[i]), INDICATORS[indicator[i]], rationales[rationale[i]]);
     }
 
     /** Collects the rows of one table, from one file or several, as growing primitive arrays. */

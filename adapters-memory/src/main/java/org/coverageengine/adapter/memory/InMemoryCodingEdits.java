@@ -51,6 +51,12 @@ public final class InMemoryCodingEdits implements CodingEdits {
     }
 
     @Override
+    public List<PtpEdit> ptpEditsAmong(EditTableId table, java.util.Set<String> codes) {
+        CompactPtpTable compact = ptp.get(table);
+        return compact == null ? List.of() : compact.editsAmong(codes);
+    }
+
+    @Override
     public Optional<MueEdit> mueEdit(EditTableId table, String code) {
         Map<String, MueEdit> rows = mue.get(table);
         return rows == null ? Optional.empty() : Optional.ofNullable(rows.get(code));

@@ -102,22 +102,38 @@ final class NcciEditing {
     }
 
     private void applyPtp(Programme programme) {
+        Optional<EditTableId> table = edits.ptpTableFor(programme, setting, date);
+        Set<String> codes = new LinkedHashSet<>();
+        for (int i = 0; i < lines.size(); i++) {
+            if (usable(i)) {
+                codes.add(code(i));
+            }
+        }
+        if (table.isEmpty() || codes.size() < 2) {
+            return;
+        }
+        // One call for the whole request, then the edit in force per ordered pair (an applicable row before an indicator-9 one).
+        Map<String, PtpEdit> inForce = new LinkedHashMap<>();
+        for (PtpEdit edit : edits.ptpEditsAmong(table.get(), codes)) {
+            if (edit.inForceOn(date)) {
+                inForce.merge(edit.pair(), edit, (known, other) -> known.applicable() ? known : other);
+            }
+        }
+        if (inForce.isEmpty()) {
+            return;
+        }
         int n = lines.size();
-        Map<String, Optional<PtpMatch>> pairs = new LinkedHashMap<>();
         for (int second = 0; second < n; second++) {
             if (!usable(second)) {
                 continue;
             }
             for (int first = 0; first < n; first++) {
-                if (first == second || !usable(first) || code(first).equals(code(second))) {
+                if (first == second || !usable(first)) {
                     continue;
                 }
-                String column1 = code(first);
-                String column2 = code(second);
-                Optional<PtpMatch> match = pairs.computeIfAbsent(column1 + "/" + column2,
-                        k -> edits.ptp(programme, setting, date, column1, column2));
-                if (match.isPresent() && match.get().edit().applicable()) {
-                    findings.get(second).add(ptpFinding(match.get(), first, second));
+                PtpEdit edit = inForce.get(code(first) + "/" + code(second));
+                if (edit != null && edit.applicable()) {
+                    findings.get(second).add(ptpFinding(new PtpMatch(table.get(), edit), first, second));
                 }
             }
         }

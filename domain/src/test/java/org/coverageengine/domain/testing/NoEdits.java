@@ -21,6 +21,11 @@ public final class NoEdits implements CodingEdits {
     }
 
     @Override
+    public List<PtpEdit> ptpEditsAmong(EditTableId table, java.util.Set<String> codes) {
+        return List.of();
+    }
+
+    @Override
     public Optional<MueEdit> mueEdit(EditTableId table, String code) {
         return Optional.empty();
     }

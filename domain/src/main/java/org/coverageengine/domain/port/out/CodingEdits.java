@@ -24,6 +24,12 @@ public interface CodingEdits {
     /** Every row of the table for the ordered pair (column 1, column 2), in file order; empty when the table has none. */
     List<PtpEdit> ptpEdits(EditTableId table, String column1, String column2);
 
+    /**
+     * Every row of the table whose column-1 and column-2 codes are both among the codes, in no particular order: what
+     * one request needs, in one call, however many lines it has.
+     */
+    List<PtpEdit> ptpEditsAmong(EditTableId table, java.util.Set<String> codes);
+
     /** The table's MUE row for the code, if it lists it. */
     Optional<MueEdit> mueEdit(EditTableId table, String code);
 

@@ -71,6 +71,15 @@ public abstract class CodingEditsContract {
         assertThat(edits.ptpEdits(PTP_Q4, "0001A", "36591")).as("tables do not leak into each other").isEmpty();
     }
 
+    @Test
+    void findsEveryRowAmongTheCodesOfARequestInOneCall() {
+        CodingEdits edits = twoQuarters();
+        assertThat(edits.ptpEditsAmong(PTP_Q3, java.util.Set.of("0001A", "36591", "90473", "99999"))).extracting(PtpEdit::pair)
+                .containsExactlyInAnyOrder("0001A/36591", "0001A/36591", "0001A/90473");
+        assertThat(edits.ptpEditsAmong(PTP_Q3, java.util.Set.of("36591", "90473"))).isEmpty();
+        assertThat(edits.ptpEditsAmong(PTP_Q4, java.util.Set.of("0001A", "36591"))).isEmpty();
+    }
+
     static Stream<Arguments> datesOfService() {
         return Stream.of(
                 Arguments.of("on its deletion date the edit still applies", "2026-06-30", "0001U", "0029U", "2018-07-01"),
@@ -142,6 +151,8 @@ public abstract class CodingEditsContract {
         CodingEdits edits = draft.seal("t").edits();
         assertThat(edits.ptpEdits(PTP_Q3, "10007", "24907")).singleElement().satisfies(e -> assertThat(e.rationale()).isEqualTo("why 24907"));
         assertThat(edits.ptpEdits(PTP_Q3, "10008", "24907")).isEmpty();
+        assertThat(edits.ptpEditsAmong(PTP_Q3, java.util.Set.of("10007", "24907", "24807", "10000"))).extracting(PtpEdit::pair)
+                .containsExactlyInAnyOrder("10007/24907", "10007/24807");
         List<EditTableId> tables = edits.tables();
         assertThat(tables).containsExactly(PTP_Q3);
     }
