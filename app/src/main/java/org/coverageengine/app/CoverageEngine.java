@@ -9,6 +9,7 @@ import org.coverageengine.adapter.csv.CsvPolicyPack;
 import org.coverageengine.adapter.csv.ProgressListener;
 import org.coverageengine.adapter.csv.ReadLimits;
 import org.coverageengine.adapter.memory.InMemoryKnowledgeStore;
+import org.coverageengine.domain.edit.EditApplication;
 import org.coverageengine.domain.engine.CodeLookup;
 import org.coverageengine.domain.engine.CoverageDeterminer;
 import org.coverageengine.domain.engine.KnowledgePublisher;
@@ -31,12 +32,12 @@ final class CoverageEngine {
     final PolicyDirectory policies;
     final ImportKnowledge.ImportSummary summary;
 
-    private CoverageEngine(List<KnowledgeSource> sources) {
+    private CoverageEngine(List<KnowledgeSource> sources, EditApplication edits) {
         KnowledgeStore store = new InMemoryKnowledgeStore();
         knowledge = new LoadedKnowledge(store.empty());
         importer = new KnowledgePublisher(store, knowledge);
         summary = importer.replaceWith(sources);
-        determiner = new CoverageDeterminer(knowledge, Clock.systemDefaultZone());
+        determiner = new CoverageDeterminer(knowledge, Clock.systemDefaultZone(), edits);
         lookup = new CodeLookup(knowledge);
         policies = new PolicyDirectory(knowledge);
     }
@@ -48,7 +49,12 @@ final class CoverageEngine {
 
     /** Loads as {@link #load(List, List, ProgressListener)} does, refusing files larger than the limits. */
     static CoverageEngine load(List<Path> packs, List<Path> codeFiles, ProgressListener progress, ReadLimits limits) {
-        return new CoverageEngine(sources(packs, codeFiles, progress, limits));
+        return load(packs, codeFiles, progress, limits, EditApplication.DEFAULT);
+    }
+
+    /** Loads as {@link #load(List, List, ProgressListener, ReadLimits)} does, applying the NCCI tables as given. */
+    static CoverageEngine load(List<Path> packs, List<Path> codeFiles, ProgressListener progress, ReadLimits limits, EditApplication edits) {
+        return new CoverageEngine(sources(packs, codeFiles, progress, limits), edits);
     }
 
     /** The sources, read and checked, in load order. */

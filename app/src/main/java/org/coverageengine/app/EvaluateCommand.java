@@ -29,7 +29,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** evaluate: decide coverage for lines given on the command line, or for a FHIR request file. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true, description = "Decide coverage for procedure lines.",
-        footer = {"", "A line is CODE[xUNITS][:DX[,DX...]], e.g. 95940:M54.16 or 95925x2:C73.",
+        footer = {"", "A line is CODE[xUNITS][-MOD[-MOD...]][:DX[,DX...]], e.g. 95940:M54.16, 95925x2:C73 or 96160-59.",
             "Exit codes: 0 answered, 2 usage error, 3 answered with invalid lines, 4 unreadable pack, code file or FHIR file."})
 final class EvaluateCommand implements Callable<Integer> {
 
@@ -48,7 +48,7 @@ final class EvaluateCommand implements Callable<Integer> {
             description = "commercial, medicare, medicare-advantage, medicaid, workers-comp, auto or self-pay (default: commercial, said).")
     String lineOfBusiness;
 
-    @Option(names = "--line", paramLabel = "LINE", description = "A requested line CODE[xUNITS][:DX[,DX...]] (repeatable, in order).")
+    @Option(names = "--line", paramLabel = "LINE", description = "A requested line CODE[xUNITS][-MOD[-MOD...]][:DX[,DX...]] (repeatable, in order).")
     List<String> lines = new ArrayList<>();
 
     @Option(names = "--attest", paramLabel = "CRITERION", description = "A criterion code attested as met (repeatable).")
@@ -124,7 +124,16 @@ final class EvaluateCommand implements Callable<Integer> {
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i).strip();
             String[] parts = line.split(":", 2);
-            String procedure = parts[0];
+            String[] coded = parts[0].split("-");
+            String procedure = coded[0];
+            List<String> modifiers = new ArrayList<>();
+            for (int k = 1; k < coded.length; k++) {
+                if (!coded[k].matches("[A-Za-z0-9]{2}")) {
+                    throw new CommandLine.ParameterException(spec.commandLine(), "--line '" + line + "': a modifier is two letters or digits, was '"
+                            + coded[k] + "'");
+                }
+                modifiers.add(coded[k].toUpperCase(java.util.Locale.ROOT));
+            }
             int units = 1;
             Matcher m = UNITS.matcher(procedure);
             if (m.matches()) {
@@ -132,7 +141,7 @@ final class EvaluateCommand implements Callable<Integer> {
                 units = Integer.parseInt(m.group(2));
             }
             if (procedure.isBlank() || units < 1) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--line '" + line + "' is not CODE[xUNITS][:DX[,DX...]]");
+                throw new CommandLine.ParameterException(spec.commandLine(), "--line '" + line + "' is not CODE[xUNITS][-MOD[-MOD...]][:DX[,DX...]]");
             }
             List<CodeText> diagnoses = new ArrayList<>();
             if (parts.length > 1) {
@@ -142,7 +151,7 @@ final class EvaluateCommand implements Callable<Integer> {
                     }
                 }
             }
-            parsed.add(new RequestedLine(i + 1, CodeText.procedure(procedure), units, List.of(), diagnoses));
+            parsed.add(new RequestedLine(i + 1, CodeText.procedure(procedure), units, modifiers, diagnoses));
         }
         return parsed;
     }

@@ -11,6 +11,10 @@ import org.coverageengine.adapter.csv.CodeFile;
 import org.coverageengine.adapter.csv.CodeFileFormat;
 import org.coverageengine.adapter.csv.ImportException;
 import org.coverageengine.adapter.csv.CsvPolicyPack;
+import org.coverageengine.adapter.csv.NcciTableOptions;
+import org.coverageengine.adapter.csv.ReadLimits;
+import org.coverageengine.domain.edit.EditSetting;
+import org.coverageengine.domain.edit.Programme;
 import org.coverageengine.domain.code.CodeEntry;
 import org.coverageengine.domain.code.CodeSystem;
 import org.coverageengine.domain.engine.KnowledgePublisher;
@@ -24,7 +28,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** import --check: validate a policy pack folder or a CMS/CDC code file without loading it anywhere. */
 @Command(name = "import", mixinStandardHelpOptions = true, description = "Check a policy pack folder or a CMS/CDC code file.",
-        footer = {"", "Formats: icd10cm-order, icd10cm-codes, icd10cm-addenda, hcpcs, rvu (detected when not given; a folder is a pack).",
+        footer = {"", "Formats: icd10cm-order, icd10cm-codes, icd10cm-addenda, hcpcs, rvu, ncci-ptp, ncci-mue (detected when not given; a folder is a pack).",
             "Exit codes: 0 the file is good, 2 usage error, 4 the file has an error (file:line:column: reason)."})
 final class ImportCommand implements Callable<Integer> {
 
@@ -36,6 +40,16 @@ final class ImportCommand implements Callable<Integer> {
 
     @Option(names = "--format", paramLabel = "FORMAT", description = "The code file's format, when detection is not wanted.")
     String format;
+
+    @Option(names = "--ncci-program", paramLabel = "PROGRAM", description = "An NCCI table's programme, medicare or medicaid, when its file name does not say.")
+    String ncciProgram;
+
+    @Option(names = "--ncci-setting", paramLabel = "SETTING",
+            description = "An NCCI table's setting, practitioner, outpatient-hospital or dme, when its file name does not say.")
+    String ncciSetting;
+
+    @Option(names = "--ncci-quarter", paramLabel = "DATE", description = "The first day of an NCCI table's quarter (e.g. 2026-07-01), when its file name does not say.")
+    java.time.LocalDate ncciQuarter;
 
     @Parameters(paramLabel = "PATH", description = "A policy pack folder or a code file.")
     Path path;
@@ -66,9 +80,17 @@ final class ImportCommand implements Callable<Integer> {
                 CodeFileFormat chosen = null;
                 if (format != null) {
                     chosen = CodeFileFormat.fromOption(format).orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(),
-                            "unknown --format '" + format + "' (expected icd10cm-order, icd10cm-codes, icd10cm-addenda, hcpcs or rvu)"));
+                            "unknown --format '" + format + "' (expected icd10cm-order, icd10cm-codes, icd10cm-addenda, hcpcs, rvu, ncci-ptp or ncci-mue)"));
                 }
-                CodeFile file = CodeFile.read(path, chosen, ProgressBar.forTerminal());
+                CodeFile file = CodeFile.read(path, chosen, ProgressBar.forTerminal(), ReadLimits.DEFAULTS, ncciOptions());
+                if (file.editTable().isPresent()) {
+                    out.println("OK: " + file.format().description() + " (" + path.getFileName() + ")");
+                    out.println("  table: " + file.editTable().get().describe());
+                    out.println("  edits: " + file.editCount());
+                    out.println("  checked in " + (System.nanoTime() - started) / 1_000_000 + " ms");
+                    out.flush();
+                    return ExitCodes.OK;
+                }
                 Map<CodeSystem, Long> bySystem = file.entries().stream().collect(Collectors.groupingBy(e -> e.code().system(), Collectors.counting()));
                 long billable = file.entries().stream().filter(CodeEntry::billable).count();
                 out.println("OK: " + file.format().description() + " (" + path.getFileName() + ")");
@@ -83,5 +105,13 @@ final class ImportCommand implements Callable<Integer> {
         out.println("  checked in " + (System.nanoTime() - started) / 1_000_000 + " ms");
         out.flush();
         return ExitCodes.OK;
+    }
+
+    private NcciTableOptions ncciOptions() {
+        Programme programme = ncciProgram == null ? null : Programme.fromOption(ncciProgram).orElseThrow(() -> new CommandLine.ParameterException(
+                spec.commandLine(), "unknown --ncci-program '" + ncciProgram + "' (expected medicare or medicaid)"));
+        EditSetting setting = ncciSetting == null ? null : EditSetting.fromOption(ncciSetting).orElseThrow(() -> new CommandLine.ParameterException(
+                spec.commandLine(), "unknown --ncci-setting '" + ncciSetting + "' (expected practitioner, outpatient-hospital or dme)"));
+        return new NcciTableOptions(programme, setting, ncciQuarter);
     }
 }

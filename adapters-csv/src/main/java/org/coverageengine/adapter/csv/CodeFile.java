@@ -15,13 +15,20 @@ import org.coverageengine.domain.code.CodeEntry;
 import org.coverageengine.domain.code.CodeSystem;
 import org.coverageengine.domain.code.CompletenessDeclaration;
 import org.coverageengine.domain.code.DateRange;
+import org.coverageengine.domain.edit.EditKind;
+import org.coverageengine.domain.edit.EditTableId;
+import org.coverageengine.domain.edit.MueEdit;
+import org.coverageengine.domain.edit.PtpEdit;
+import org.coverageengine.domain.port.out.EditRows;
+import java.nio.charset.StandardCharsets;
 import org.coverageengine.domain.port.out.KnowledgeSink;
 import org.coverageengine.domain.port.out.KnowledgeSource;
 
 /**
  * One official CMS/CDC code file, read completely and checked when opened; {@link #contributeTo} then adds its
  * entries (and, for complete code sets, a completeness declaration) to the sink. Each published layout is read by
- * its own {@link CodeFileLayout}; the loop they share is here.
+ * its own {@link CodeFileLayout}; the loop they share is here. A CMS NCCI PTP or MUE file is read the same way into
+ * the rows of one edit table.
  */
 public final class CodeFile implements KnowledgeSource {
 
@@ -34,12 +41,23 @@ public final class CodeFile implements KnowledgeSource {
     private final CodeFileFormat format;
     private final List<CodeEntry> entries;
     private final CompletenessDeclaration completeness;
+    private final EditTableId editTable;
+    private final List<PtpEdit> ptpEdits;
+    private final List<MueEdit> mueEdits;
 
     private CodeFile(String name, CodeFileFormat format, List<CodeEntry> entries, CompletenessDeclaration completeness) {
+        this(name, format, entries, completeness, null, List.of(), List.of());
+    }
+
+    private CodeFile(String name, CodeFileFormat format, List<CodeEntry> entries, CompletenessDeclaration completeness,
+            EditTableId editTable, List<PtpEdit> ptpEdits, List<MueEdit> mueEdits) {
         this.name = name;
         this.format = format;
         this.entries = entries;
         this.completeness = completeness;
+        this.editTable = editTable;
+        this.ptpEdits = ptpEdits;
+        this.mueEdits = mueEdits;
     }
 
     /** Reads a file, detecting its format from its first lines. */
@@ -54,9 +72,17 @@ public final class CodeFile implements KnowledgeSource {
 
     /** Reads a file as {@link #read(Path, CodeFileFormat, ProgressListener)} does, refusing one larger than the limit. */
     public static CodeFile read(Path file, CodeFileFormat format, ProgressListener progress, ReadLimits limits) {
+        return read(file, format, progress, limits, NcciTableOptions.FROM_FILE_NAMES);
+    }
+
+    /**
+     * Reads a file as {@link #read(Path, CodeFileFormat, ProgressListener, ReadLimits)} does; an NCCI edit table takes
+     * its programme, setting and quarter from the options where given, else from its name.
+     */
+    public static CodeFile read(Path file, CodeFileFormat format, ProgressListener progress, ReadLimits limits, NcciTableOptions ncci) {
         String name = file.getFileName().toString();
         try {
-            return parse(name, BoundedFile.read(name, file, limits.codeFileBytes(), ReadLimits.CODE_FILE_OPTION), format, progress);
+            return parse(name, BoundedFile.read(name, file, limits.codeFileBytes(), ReadLimits.CODE_FILE_OPTION), format, progress, ncci);
         } catch (ImportException e) {
             Path folder = file.toAbsolutePath().getParent();
             throw folder == null ? e : new ImportException(file.getParent() == null ? "." : file.getParent().toString(), e.problems());
@@ -65,10 +91,22 @@ public final class CodeFile implements KnowledgeSource {
 
     /** Parses file content (for tests and fuzzing); the name is used for messages and to find the code-set year. */
     public static CodeFile parse(String name, byte[] bytes, CodeFileFormat format, ProgressListener progress) {
+        return parse(name, bytes, format, progress, NcciTableOptions.FROM_FILE_NAMES);
+    }
+
+    /** Parses file content as {@link #parse(String, byte[], CodeFileFormat, ProgressListener)} does, naming NCCI tables by the options. */
+    public static CodeFile parse(String name, byte[] bytes, CodeFileFormat format, ProgressListener progress, NcciTableOptions ncci) {
+        // NCCI files are Latin-1 (the AMA notice has a registered sign), so they are told apart before strict UTF-8 decoding.
+        CodeFileFormat edits = format != null ? (format.editTable() ? format : null)
+                : CodeFileFormat.detectEditTable(new String(bytes, 0, Math.min(bytes.length, DETECTION_HEAD), StandardCharsets.ISO_8859_1))
+                        .orElse(null);
+        if (edits != null) {
+            return readEditTable(name, bytes, edits, progress, ncci);
+        }
         String text = StrictText.decode(name, bytes);
         CodeFileFormat actual = format != null ? format : CodeFileFormat.detect(text.substring(0, Math.min(text.length(), DETECTION_HEAD)))
                 .orElseThrow(() -> new ImportException(name, 1, 1, "unknown file format: expected an ICD-10-CM order, codes or addenda "
-                        + "file, a HCPCS CSV or a PFS RVU CSV (or name one with --format)"));
+                        + "file, a HCPCS CSV, a PFS RVU CSV or an NCCI PTP or MUE file (or name one with --format)"));
         return read(name, actual.layout(name), text, progress);
     }
 
@@ -98,6 +136,30 @@ public final class CodeFile implements KnowledgeSource {
         return new CodeFile(name, layout.format(), List.copyOf(entries), layout.completeness(entries).orElse(null));
     }
 
+    private static CodeFile readEditTable(String name, byte[] bytes, CodeFileFormat format, ProgressListener progress,
+            NcciTableOptions ncci) {
+        if (bytes.length == 0) {
+            throw new ImportException(name, 0, 0, "the file is empty");
+        }
+        String text = new String(bytes, StandardCharsets.ISO_8859_1);
+        if (format == CodeFileFormat.NCCI_PTP) {
+            EditTableId table = NcciFileName.table(EditKind.PTP, name, ncci);
+            return new CodeFile(name, format, List.of(), null, table, CmsNcciPtpFile.read(name, text, progress), List.of());
+        }
+        EditTableId table = NcciFileName.table(EditKind.MUE, name, ncci);
+        return new CodeFile(name, format, List.of(), null, table, List.of(), CmsNcciMueFile.read(name, text, progress));
+    }
+
+    /** The NCCI table the file holds, when it is an edit table. */
+    public Optional<EditTableId> editTable() {
+        return Optional.ofNullable(editTable);
+    }
+
+    /** How many edits the file holds (0 for a code file). */
+    public int editCount() {
+        return ptpEdits.size() + mueEdits.size();
+    }
+
     /** The file's format. */
     public CodeFileFormat format() {
         return format;
@@ -120,6 +182,14 @@ public final class CodeFile implements KnowledgeSource {
 
     @Override
     public void contributeTo(KnowledgeSink sink) {
+        if (editTable != null && !ptpEdits.isEmpty()) {
+            EditRows<PtpEdit> rows = sink.addPtpTable(editTable);
+            ptpEdits.forEach(rows::add);
+        }
+        if (editTable != null && !mueEdits.isEmpty()) {
+            EditRows<MueEdit> rows = sink.addMueTable(editTable);
+            mueEdits.forEach(rows::add);
+        }
         entries.forEach(sink::addCode);
         if (completeness != null) {
             sink.declareComplete(completeness);

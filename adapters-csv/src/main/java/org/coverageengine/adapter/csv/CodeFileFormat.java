@@ -14,7 +14,11 @@ public enum CodeFileFormat {
     /** CMS HCPCS Level II quarterly file, as CSV. */
     HCPCS_CSV("hcpcs", "CMS HCPCS Level II file (CSV)"),
     /** CMS physician fee schedule relative value file (PPRRVU), as CSV. */
-    PFS_RVU_CSV("rvu", "CMS physician fee schedule RVU file (CSV)");
+    PFS_RVU_CSV("rvu", "CMS physician fee schedule RVU file (CSV)"),
+    /** CMS NCCI procedure-to-procedure edit file (tab-separated text of the quarterly zips). */
+    NCCI_PTP("ncci-ptp", "CMS NCCI PTP edit file (tab-separated)"),
+    /** CMS NCCI medically unlikely edit file, as CSV. */
+    NCCI_MUE("ncci-mue", "CMS NCCI MUE file (CSV)");
 
     private final String option;
     private final String description;
@@ -44,7 +48,12 @@ public enum CodeFileFormat {
         return Optional.empty();
     }
 
-    /** The parser of this layout for the named file. */
+    /** True for the NCCI edit tables, which hold edits rather than code entries and are Latin-1 text. */
+    public boolean editTable() {
+        return this == NCCI_PTP || this == NCCI_MUE;
+    }
+
+    /** The parser of this layout for the named file (code files only; edit tables are read by their own readers). */
     CodeFileLayout<?> layout(String fileName) {
         return switch (this) {
             case ICD10CM_ORDER -> new CdcIcd10OrderFile(fileName);
@@ -52,7 +61,19 @@ public enum CodeFileFormat {
             case ICD10CM_ADDENDA -> new CdcIcd10AddendaFile(fileName);
             case HCPCS_CSV -> new CmsHcpcsFile(fileName);
             case PFS_RVU_CSV -> new CmsRvuFile(fileName);
+            case NCCI_PTP, NCCI_MUE -> throw new ImportException(fileName, 0, 0, description + " is an edit table, not a code file");
         };
+    }
+
+    /** Tells an NCCI edit table from the first lines of a file (read as Latin-1), or empty when it is not one. */
+    static Optional<CodeFileFormat> detectEditTable(String head) {
+        if (head.contains("\n" + CmsNcciPtpFile.HEADER_START) || head.startsWith(CmsNcciPtpFile.HEADER_START)) {
+            return Optional.of(NCCI_PTP);
+        }
+        if (head.contains(CmsNcciMueFile.HEADER_MARK)) {
+            return Optional.of(NCCI_MUE);
+        }
+        return Optional.empty();
     }
 
     /** Tells the format from the first lines of a file, or empty when they match none. */

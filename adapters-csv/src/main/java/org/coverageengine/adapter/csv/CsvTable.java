@@ -141,6 +141,21 @@ final class CsvTable {
             return index == null ? "" : record.get(index).strip();
         }
 
+        /** How many fields the row has. */
+        int size() {
+            return record.size();
+        }
+
+        /** The trimmed value of the field at the 0-based position, for layouts whose header names vary between files. */
+        String at(int index) {
+            return record.get(index).strip();
+        }
+
+        /** The error for the field at the 0-based position. */
+        ImportException errorAt(int index, String reason) {
+            return new ImportException(file, line, index + 1, reason);
+        }
+
         /** The 1-based column number of the column. */
         int column(String column) {
             Integer index = columns.get(column);

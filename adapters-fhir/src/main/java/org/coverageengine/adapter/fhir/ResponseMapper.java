@@ -124,11 +124,21 @@ final class ResponseMapper {
         }
         policyUrl(d.citations()).ifPresent(out::setAuthorizationUrl);
         if (d.allowedUnits() != null) {
-            out.addBenefit().setType(new CodeableConcept().setText("Units allowed per operative session"))
+            out.addBenefit().setType(new CodeableConcept().setText(unitsLimitedBy(d.citations())))
                     .setAllowed(new UnsignedIntType(d.allowedUnits()))
                     .setUsed(new UnsignedIntType(d.requestedUnits()));
         }
         out.addExtension(determination(d.outcome()));
+    }
+
+    /** What the allowed units are per: an NCCI MUE limits a line or a date of service, a policy an operative session. */
+    private static String unitsLimitedBy(List<Citation> citations) {
+        for (Citation citation : citations) {
+            if (Citation.NCCI_MUE.equals(citation.policyNumber())) {
+                return "Units allowed per line or date of service (NCCI MUE)";
+            }
+        }
+        return "Units allowed per operative session";
     }
 
     private Extension determination(Outcome outcome) {

@@ -13,21 +13,31 @@ import org.coverageengine.domain.code.DateRange;
 import org.coverageengine.domain.port.out.Knowledge;
 import org.coverageengine.domain.policy.Policy;
 import org.coverageengine.domain.port.out.KnowledgeDraft;
+import org.coverageengine.domain.edit.EditTableId;
+import org.coverageengine.domain.edit.MueEdit;
+import org.coverageengine.domain.edit.PtpEdit;
+import org.coverageengine.domain.port.out.EditRows;
 
 /**
- * A draft held in memory: collects catalog entries, completeness declarations and policies from any number of
- * sources, merging what several sources say of the same code, and seals them into one immutable {@link Knowledge}
- * of an {@link InMemoryCodeCatalog} and {@link InMemoryCoveragePolicies}.
+ * A draft held in memory: collects catalog entries, completeness declarations, policies and NCCI tables from any number
+ * of sources, merging what several sources say of the same code, and seals them into one immutable {@link Knowledge}
+ * of an {@link InMemoryCodeCatalog}, {@link InMemoryCoveragePolicies} and {@link InMemoryCodingEdits}.
  */
 public final class InMemoryKnowledgeDraft implements KnowledgeDraft {
 
     private final Map<Code, List<CodeEntry>> entries = new HashMap<>();
     private final List<CompletenessDeclaration> declarations = new ArrayList<>();
     private final Map<String, Policy> policies = new LinkedHashMap<>();
+    private final List<CompactPtpTable.Builder> ptpTables = new ArrayList<>();
+    private final List<CompactPtpTable> sealedPtpTables = new ArrayList<>();
+    private final Map<EditTableId, Map<String, MueEdit>> mueTables = new LinkedHashMap<>();
 
     /** A draft seeded with everything an in-memory snapshot holds, to extend it. */
-    static InMemoryKnowledgeDraft from(InMemoryCodeCatalog catalog, List<Policy> policies) {
+    static InMemoryKnowledgeDraft from(InMemoryCodeCatalog catalog, List<Policy> policies, InMemoryCodingEdits edits) {
         InMemoryKnowledgeDraft draft = new InMemoryKnowledgeDraft();
+        // Sealed tables are immutable, so the new snapshot shares them.
+        draft.sealedPtpTables.addAll(edits.ptpTables());
+        edits.mueTables().forEach((id, rows) -> draft.mueTables.put(id, new HashMap<>(rows)));
         catalog.allEntries().forEach((code, list) -> draft.entries.put(code, new ArrayList<>(list)));
         draft.declarations.addAll(catalog.declarations());
         policies.forEach(draft::addPolicy);
@@ -74,9 +84,43 @@ public final class InMemoryKnowledgeDraft implements KnowledgeDraft {
         return this;
     }
 
+    /** Starts a PTP table, or continues one of the same kind, programme, setting and quarter read from another file. */
+    @Override
+    public EditRows<PtpEdit> addPtpTable(EditTableId table) {
+        for (CompactPtpTable.Builder builder : ptpTables) {
+            if (builder.id().sameTableAs(table)) {
+                return builder.continuedFrom(table);
+            }
+        }
+        CompactPtpTable.Builder builder = new CompactPtpTable.Builder(table);
+        ptpTables.add(builder);
+        return builder;
+    }
+
+    /** Starts an MUE table, or continues one of the same kind, programme, setting and quarter; a later row of a code wins. */
+    @Override
+    public EditRows<MueEdit> addMueTable(EditTableId table) {
+        for (EditTableId known : new ArrayList<>(mueTables.keySet())) {
+            if (known.sameTableAs(table)) {
+                Map<String, MueEdit> rows = mueTables.remove(known);
+                EditTableId merged = known.withMoreSources(table.source());
+                mueTables.put(merged, rows);
+                return row -> rows.put(row.code(), row);
+            }
+        }
+        Map<String, MueEdit> rows = new HashMap<>();
+        mueTables.put(table, rows);
+        return row -> rows.put(row.code(), row);
+    }
+
     @Override
     public Knowledge seal(String version) {
+        List<CompactPtpTable> compact = new ArrayList<>(sealedPtpTables);
+        for (CompactPtpTable.Builder builder : ptpTables) {
+            compact.removeIf(t -> t.id().sameTableAs(builder.id()));
+            compact.add(builder.build());
+        }
         return new Knowledge(version, new InMemoryCodeCatalog(entries, declarations),
-                new InMemoryCoveragePolicies(new ArrayList<>(policies.values())));
+                new InMemoryCoveragePolicies(new ArrayList<>(policies.values())), new InMemoryCodingEdits(compact, mueTables));
     }
 }

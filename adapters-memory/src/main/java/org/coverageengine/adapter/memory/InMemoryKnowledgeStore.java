@@ -24,6 +24,7 @@ public final class InMemoryKnowledgeStore implements KnowledgeStore {
         if (!(knowledge.catalog() instanceof InMemoryCodeCatalog catalog)) {
             throw new IllegalArgumentException("knowledge " + knowledge.version() + " is not held in memory");
         }
-        return InMemoryKnowledgeDraft.from(catalog, knowledge.policies().all());
+        InMemoryCodingEdits edits = knowledge.edits() instanceof InMemoryCodingEdits held ? held : InMemoryCodingEdits.none();
+        return InMemoryKnowledgeDraft.from(catalog, knowledge.policies().all(), edits);
     }
 }

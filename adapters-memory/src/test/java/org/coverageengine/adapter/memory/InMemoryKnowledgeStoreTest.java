@@ -11,6 +11,7 @@ import org.coverageengine.domain.port.out.KnowledgeStore;
 import org.coverageengine.domain.port.out.KnowledgeStoreContract;
 import org.coverageengine.domain.testing.ListedPolicies;
 import org.coverageengine.domain.testing.NoCodes;
+import org.coverageengine.domain.testing.NoEdits;
 import org.junit.jupiter.api.Test;
 import java.util.List;
 
@@ -36,7 +37,7 @@ class InMemoryKnowledgeStoreTest extends KnowledgeStoreContract {
 
     @Test
     void refusesToExtendKnowledgeHeldElsewhere() {
-        Knowledge elsewhere = new Knowledge("other", new NoCodes(), new ListedPolicies(List.of()));
+        Knowledge elsewhere = new Knowledge("other", new NoCodes(), new ListedPolicies(List.of()), new NoEdits());
         assertThatThrownBy(() -> new InMemoryKnowledgeStore().draftFrom(elsewhere))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not held in memory");
     }

@@ -9,7 +9,8 @@ import java.util.Objects;
  */
 public record Code(CodeSystem system, String value) implements Comparable<Code> {
 
-    // Formats (checked by hand below): CPT \d{5}, \d{4}F, \d{4}T; HCPCS [A-Z]\d{4};
+    // Formats (checked by hand below): CPT \d{5}, \d{4}F, \d{4}T and the category I codes \d{4}A (vaccine administration),
+    // \d{4}M (multianalyte assays), \d{4}U (proprietary laboratory analyses) that NCCI tables list; HCPCS [A-Z]\d{4};
     // ICD-10-CM (dotted) [A-Z]\d[A-Z0-9](\.[A-Z0-9]{1,4})?
 
     /** Validates the normal form; use {@link #of} to parse text that may need normalising. */
@@ -132,7 +133,7 @@ public record Code(CodeSystem system, String value) implements Comparable<Code> 
             return false;
         }
         char last = v.charAt(4);
-        return (last >= '0' && last <= '9') || last == 'F' || last == 'T';
+        return (last >= '0' && last <= '9') || last == 'F' || last == 'T' || last == 'A' || last == 'M' || last == 'U';
     }
 
     private static boolean isHcpcs(String v) {
@@ -173,7 +174,7 @@ public record Code(CodeSystem system, String value) implements Comparable<Code> 
                 if (isCpt(value)) {
                     return null;
                 }
-                return "a CPT code is 5 digits (Category I, e.g. 95940), or 4 digits followed by F (Category II) or T (Category III, e.g. 0202T)";
+                return "a CPT code is 5 digits (Category I, e.g. 95940), 4 digits followed by A, M or U (Category I, e.g. 0001U), or by F (Category II) or T (Category III, e.g. 0202T)";
             case HCPCS:
                 if (isHcpcs(value)) {
                     return null;

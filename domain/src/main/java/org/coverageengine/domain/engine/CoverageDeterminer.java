@@ -23,6 +23,7 @@ import org.coverageengine.domain.determination.Determination;
 import org.coverageengine.domain.determination.LineOfBusiness;
 import org.coverageengine.domain.determination.Outcome;
 import org.coverageengine.domain.determination.RequestedLine;
+import org.coverageengine.domain.edit.EditApplication;
 import org.coverageengine.domain.port.out.Knowledge;
 import org.coverageengine.domain.policy.Policy;
 import org.coverageengine.domain.port.in.DetermineCoverage;
@@ -36,6 +37,7 @@ public final class CoverageDeterminer implements DetermineCoverage {
 
     private final Supplier<Knowledge> knowledge;
     private final Clock clock;
+    private final EditApplication editApplication;
     /** The indexes of the last snapshot seen; rebuilt (for every policy version at once) when the snapshot changes. */
     private volatile SnapshotIndexes indexes = new SnapshotIndexes(null, new IdentityHashMap<>());
 
@@ -44,8 +46,14 @@ public final class CoverageDeterminer implements DetermineCoverage {
 
     /** Creates the determiner over the knowledge in force; the clock supplies "today" when a request has no date. */
     public CoverageDeterminer(Supplier<Knowledge> knowledge, Clock clock) {
+        this(knowledge, clock, EditApplication.DEFAULT);
+    }
+
+    /** Creates the determiner applying the NCCI tables as the deployment chose (setting, lines of business). */
+    public CoverageDeterminer(Supplier<Knowledge> knowledge, Clock clock, EditApplication editApplication) {
         this.knowledge = Objects.requireNonNull(knowledge, "knowledge");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.editApplication = Objects.requireNonNull(editApplication, "editApplication");
     }
 
     @Override
@@ -68,6 +76,8 @@ public final class CoverageDeterminer implements DetermineCoverage {
         }
         List<ParsedLine> lines = parse(request.lines(), catalog, date);
         List<Code> requestDiagnoses = requestDiagnoses(lines);
+        NcciEditing ncci = new NcciEditing(snapshot.edits(), editApplication, lines, date, lob);
+        notices.addAll(ncci.notices());
 
         List<Policy> inEffect = snapshot.policies().inEffectOn(date);
         List<PolicyEvaluation> evaluations = new ArrayList<>(inEffect.size());
@@ -112,6 +122,10 @@ public final class CoverageDeterminer implements DetermineCoverage {
                 if (policy.mentions(line.code())) {
                     findings.add(ExplanationWriter.notInEffect(policy.policy, date));
                 }
+            }
+            // NCCI edits are findings like any policy's, combined by the same most-restrictive order.
+            for (EditFinding edit : ncci.findingsFor(i)) {
+                findings.add(new Finding(edit.outcome(), List.of(edit.reason()), List.of(edit.citation()), List.of(), edit.allowedUnits(), false));
             }
             determinations.add(combine(line, findings, dateText, lob));
         }

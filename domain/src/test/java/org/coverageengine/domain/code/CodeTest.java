@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class CodeTest {
 
     @ParameterizedTest(name = "CPT {0} is category {1}")
-    @CsvSource({"95940, I", "61510, I", "0001F, II", "3008F, II", "0202T, III", "0790T, III", "0274t, III"})
+    @CsvSource({"95940, I", "61510, I", "0001F, II", "3008F, II", "0202T, III", "0790T, III", "0274t, III", "0001A, I", "0009U, I", "0001M, I"})
     void cptCategories(String text, CptCategory category) {
         assertEquals(category, Code.cpt(text).cptCategory());
     }
@@ -57,7 +57,7 @@ class CodeTest {
     @Test
     void handWrittenChecksAgreeWithTheFormatPatterns() {
         java.util.Map<CodeSystem, java.util.regex.Pattern> formats = java.util.Map.of(
-                CodeSystem.CPT, java.util.regex.Pattern.compile("\\d{5}|\\d{4}[FT]"),
+                CodeSystem.CPT, java.util.regex.Pattern.compile("\\d{5}|\\d{4}[FTAMU]"),
                 CodeSystem.HCPCS, java.util.regex.Pattern.compile("[A-Z]\\d{4}"),
                 CodeSystem.ICD10CM, java.util.regex.Pattern.compile("[A-Z]\\d[A-Z0-9](\\.[A-Z0-9]{1,4})?"));
         java.util.Random random = new java.util.Random(509);

@@ -18,18 +18,14 @@ import org.coverageengine.domain.determination.RequestedLine;
 import org.coverageengine.domain.port.out.Knowledge;
 import org.coverageengine.domain.policy.Condition;
 import org.coverageengine.domain.policy.Effect;
-import org.coverageengine.domain.policy.Policy;
 import org.coverageengine.domain.policy.Statement;
-import org.coverageengine.domain.testing.ListedPolicies;
-import org.coverageengine.domain.testing.NoCodes;
 import org.junit.jupiter.api.Test;
 
 /** The generic rule model: precedence by order, each effect kind, and its guards. */
 class RuleModelTest {
 
     static CoverageDecision run(List<Statement> statements, Set<String> attested, String... codes) {
-        Policy policy = TinyPolicy.build(statements);
-        Knowledge knowledge = new Knowledge("tiny", new NoCodes(), new ListedPolicies(List.of(policy)));
+        Knowledge knowledge = TinyPolicy.knowledge(statements);
         RequestedLine[] lines = new RequestedLine[codes.length];
         for (int i = 0; i < codes.length; i++) {
             String[] parts = codes[i].split("x");

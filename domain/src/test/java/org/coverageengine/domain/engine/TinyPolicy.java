@@ -12,6 +12,7 @@ import org.coverageengine.domain.determination.Outcome;
 import org.coverageengine.domain.port.out.Knowledge;
 import org.coverageengine.domain.testing.ListedPolicies;
 import org.coverageengine.domain.testing.NoCodes;
+import org.coverageengine.domain.testing.NoEdits;
 import org.coverageengine.domain.policy.CodeGroup;
 import org.coverageengine.domain.policy.Condition;
 import org.coverageengine.domain.policy.CriteriaNode;
@@ -49,7 +50,7 @@ final class TinyPolicy {
 
     /** Knowledge holding only the tiny policy with the statements, and no catalog. */
     static Knowledge knowledge(List<Statement> statements) {
-        return new Knowledge("tiny", new NoCodes(), new ListedPolicies(List.of(build(statements))));
+        return new Knowledge("tiny", new NoCodes(), new ListedPolicies(List.of(build(statements))), new NoEdits());
     }
 
     static Statement statement(String id, Set<String> lineGroups, List<Condition> when, Effect effect) {

@@ -2,9 +2,12 @@ package org.coverageengine.domain.port.out;
 
 import org.coverageengine.domain.code.CodeEntry;
 import org.coverageengine.domain.code.CompletenessDeclaration;
+import org.coverageengine.domain.edit.EditTableId;
+import org.coverageengine.domain.edit.MueEdit;
+import org.coverageengine.domain.edit.PtpEdit;
 import org.coverageengine.domain.policy.Policy;
 
-/** Where a source puts what it reads: catalog entries, completeness declarations and policies. */
+/** Where a source puts what it reads: catalog entries, completeness declarations, policies and NCCI edit tables. */
 public interface KnowledgeSink {
 
     /** Adds (or merges) a catalog entry. */
@@ -15,4 +18,13 @@ public interface KnowledgeSink {
 
     /** Adds a policy version. */
     KnowledgeSink addPolicy(Policy policy);
+
+    /**
+     * Starts (or continues, when a table of the same kind, programme, setting and quarter was started from another file)
+     * an NCCI PTP table; its rows are written to the returned rows.
+     */
+    EditRows<PtpEdit> addPtpTable(EditTableId table);
+
+    /** Starts (or continues) an NCCI MUE table; its rows are written to the returned rows, a later row of a code replacing an earlier one. */
+    EditRows<MueEdit> addMueTable(EditTableId table);
 }

@@ -9,6 +9,14 @@ import org.coverageengine.domain.code.CodeEntry;
 import org.coverageengine.domain.code.CodeSystem;
 import org.coverageengine.domain.code.CompletenessDeclaration;
 import org.coverageengine.domain.code.DateRange;
+import org.coverageengine.domain.edit.EditKind;
+import org.coverageengine.domain.edit.EditSetting;
+import org.coverageengine.domain.edit.EditTableId;
+import org.coverageengine.domain.edit.ModifierIndicator;
+import org.coverageengine.domain.edit.MueAdjudication;
+import org.coverageengine.domain.edit.MueEdit;
+import org.coverageengine.domain.edit.Programme;
+import org.coverageengine.domain.edit.PtpEdit;
 import org.coverageengine.domain.policy.Policy;
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +37,22 @@ public abstract class KnowledgeStoreContract {
         assertThat(empty.version()).isEqualTo("empty");
         assertThat(empty.catalog().countsBySystem()).isEmpty();
         assertThat(empty.policies().all()).isEmpty();
+        assertThat(empty.edits().tables()).isEmpty();
+    }
+
+    @Test
+    void sealsTheEditTablesWrittenAndLeaksThemIntoNoOtherDraft() {
+        KnowledgeStore store = store();
+        KnowledgeDraft draft = store.newDraft();
+        EditTableId ptp = new EditTableId(EditKind.PTP, Programme.MEDICARE, EditSetting.PRACTITIONER, LocalDate.of(2026, 7, 1), "ccipra.txt");
+        EditTableId mue = new EditTableId(EditKind.MUE, Programme.MEDICAID, EditSetting.PRACTITIONER, LocalDate.of(2026, 7, 1), "mue.csv");
+        draft.addPtpTable(ptp).add(new PtpEdit("0001A", "36591", LocalDate.of(2022, 1, 1), null, ModifierIndicator.NOT_ALLOWED, "CPT"));
+        draft.addMueTable(mue).add(new MueEdit("0009U", 2, MueAdjudication.DATE_OF_SERVICE_CLINICAL, "Nature of Analyte"));
+        Knowledge knowledge = draft.seal("t");
+        assertThat(knowledge.edits().tables()).containsExactly(ptp, mue);
+        assertThat(knowledge.edits().ptpEdits(ptp, "0001A", "36591")).hasSize(1);
+        assertThat(knowledge.edits().mueEdit(mue, "0009U")).isPresent();
+        assertThat(store.newDraft().seal("next").edits().tables()).isEmpty();
     }
 
     @Test
