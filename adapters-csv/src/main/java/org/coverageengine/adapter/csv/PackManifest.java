@@ -24,8 +24,11 @@ final class PackManifest {
     private PackManifest() {
     }
 
-    /** The differences between the manifest and the pack files read (file name to bytes). */
-    static List<ImportProblem> check(byte[] manifest, Map<String, byte[]> files) {
+    /**
+     * The differences between the manifest and the pack files read (file name to bytes). A file that could not be
+     * read (too large, a link leaving the pack) is not compared: its own problem says why, and "absent" would mislead.
+     */
+    static List<ImportProblem> check(byte[] manifest, Map<String, byte[]> files, Set<String> unreadable) {
         List<ImportProblem> problems = new ArrayList<>();
         CsvTable table;
         try {
@@ -48,7 +51,9 @@ final class PackManifest {
             } else {
                 byte[] bytes = files.get(name);
                 long expected = Long.parseLong(row.get("bytes"));
-                if (bytes == null) {
+                if (bytes == null && unreadable.contains(name)) {
+                    continue;
+                } else if (bytes == null) {
                     problems.add(new ImportProblem(name, 0, 0, "listed in " + FILE + " but absent" + STALE));
                 } else if (bytes.length != expected) {
                     problems.add(new ImportProblem(name, 0, 0, bytes.length + " bytes, but " + FILE + " line " + row.line()

@@ -56,7 +56,7 @@ final class PackReader {
         try {
             Optional<byte[]> listed = files.read(PackManifest.FILE);
             if (listed.isPresent()) {
-                manifest = PackManifest.check(listed.get(), bytes);
+                manifest = PackManifest.check(listed.get(), bytes, unreadable.keySet());
             }
         } catch (ImportException e) {
             manifest = e.problems();

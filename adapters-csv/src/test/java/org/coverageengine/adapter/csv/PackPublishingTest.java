@@ -45,6 +45,17 @@ class PackPublishingTest {
     }
 
     @Test
+    @DisplayName("a file listed in the manifest but over the size limit is reported as too large, not as absent")
+    void oversizedFileInAManifest() {
+        PackFolder.copyOfDefault(folder);
+        PackFolder.write(folder, PackManifest.FILE, PackManifest.write(packBytes()));
+        ImportException e = refused(new ReadLimits(10_000, ReadLimits.DEFAULT_CODE_FILE_BYTES));
+        assertThat(e.problems()).extracting(ImportProblem::toString)
+                .contains("group_codes.csv: larger than the limit of 10000 bytes (option --max-pack-file-bytes)")
+                .noneMatch(problem -> problem.contains("absent"));
+    }
+
+    @Test
     @DisplayName("a symbolic link to a file outside the pack is refused and its contents are never quoted")
     void symlinkOutside() throws Exception {
         PackFolder.copyOfDefault(folder);
