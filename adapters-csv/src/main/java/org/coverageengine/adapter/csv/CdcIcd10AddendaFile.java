@@ -14,7 +14,7 @@ import org.coverageengine.domain.code.DateRange;
  * The CDC ICD-10-CM order addenda: "Add:", "Delete:", "Revise from:" and "Revise to:" records for the fiscal year
  * named in the file name, with the flag in column 14, the code in 16-22 and the descriptions from column 24.
  */
-final class CdcIcd10AddendaFile implements CodeFileLayout<TextLine> {
+final class CdcIcd10AddendaFile implements TextLineLayout {
 
     private static final List<String> ACTIONS = List.of("Add", "Delete", "Revise from", "Revise to");
 
@@ -36,13 +36,8 @@ final class CdcIcd10AddendaFile implements CodeFileLayout<TextLine> {
     }
 
     @Override
-    public List<TextLine> records(String text) {
-        return TextLine.of(name, text);
-    }
-
-    @Override
-    public int line(TextLine record) {
-        return record.number();
+    public String fileName() {
+        return name;
     }
 
     @Override

@@ -8,7 +8,7 @@ import org.coverageengine.domain.code.CodeSystem;
 import org.coverageengine.domain.code.CompletenessDeclaration;
 
 /** The CDC ICD-10-CM codes file: fixed width, a billable code in columns 1-7 and its description from column 9. */
-final class CdcIcd10CodesFile implements CodeFileLayout<TextLine> {
+final class CdcIcd10CodesFile implements TextLineLayout {
 
     private final String name;
     private final List<String> source;
@@ -24,13 +24,8 @@ final class CdcIcd10CodesFile implements CodeFileLayout<TextLine> {
     }
 
     @Override
-    public List<TextLine> records(String text) {
-        return TextLine.of(name, text);
-    }
-
-    @Override
-    public int line(TextLine record) {
-        return record.number();
+    public String fileName() {
+        return name;
     }
 
     @Override

@@ -11,7 +11,7 @@ import org.coverageengine.domain.code.CompletenessDeclaration;
  * The CDC ICD-10-CM order file: fixed width, order number in columns 1-5, code in 7-13, the billable flag in 15
  * (0 for category headers), the short description in 17-76 and the long one from 78.
  */
-final class CdcIcd10OrderFile implements CodeFileLayout<TextLine> {
+final class CdcIcd10OrderFile implements TextLineLayout {
 
     private final String name;
     private final List<String> source;
@@ -27,13 +27,8 @@ final class CdcIcd10OrderFile implements CodeFileLayout<TextLine> {
     }
 
     @Override
-    public List<TextLine> records(String text) {
-        return TextLine.of(name, text);
-    }
-
-    @Override
-    public int line(TextLine record) {
-        return record.number();
+    public String fileName() {
+        return name;
     }
 
     @Override
