@@ -45,7 +45,7 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     SecurityOptions security;
 
-    /** Where secrets are read from; the process environment, replaced in tests. */
+    /** Where secrets are read from: the process environment, never the command line. */
     Map<String, String> environment = System.getenv();
 
     @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to bind (default: ${DEFAULT-VALUE}).")
