@@ -1,10 +1,25 @@
 package org.coverageengine.app;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.HttpURLConnection;
+import java.net.InetAddress;
+import java.net.URI;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import javax.net.ssl.HttpsURLConnection;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+import org.coverageengine.adapter.auth.AccessTokenVerifier;
+import org.coverageengine.adapter.auth.AuthSettings;
+import org.coverageengine.adapter.auth.BearerTokenFilter;
+import org.coverageengine.adapter.auth.SmartConfigurationServlet;
 import org.coverageengine.adapter.csv.CsvPolicyPack;
 import org.coverageengine.adapter.fhir.CoverageFhirServer;
+import org.coverageengine.adapter.fhir.EndpointAdditions;
 import org.coverageengine.adapter.fhir.FhirSettings;
 import org.coverageengine.adapter.fhir.ServerLimits;
 import org.slf4j.Logger;
@@ -26,6 +41,12 @@ final class ServeCommand implements Callable<Integer> {
 
     @Mixin
     KnowledgeOptions knowledge;
+
+    @Mixin
+    SecurityOptions security;
+
+    /** Where secrets are read from: the process environment, never the command line. */
+    Map<String, String> environment = System.getenv();
 
     @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to bind (default: ${DEFAULT-VALUE}).")
     String host;
@@ -70,18 +91,52 @@ final class ServeCommand implements Callable<Integer> {
             description = "Re-read the --pack folders and --codes files every SECONDS and publish them when they read cleanly (0: never).")
     int reloadEverySeconds;
 
-    /** A readiness check: the first request also initialises HAPI's request handling, so users never wait for it. */
-    private static boolean answers(String url) {
+    /**
+     * A readiness check: the first request also initialises HAPI's request handling, so users never wait for it.
+     * Over HTTPS it trusts only the server's own certificate.
+     */
+    private static boolean answers(String url, EndpointAdditions.TlsKey tls) {
         try {
-            java.net.HttpURLConnection connection = (java.net.HttpURLConnection) java.net.URI.create(url).toURL().openConnection();
+            HttpURLConnection connection = (HttpURLConnection) URI.create(url).toURL().openConnection();
+            if (tls != null && connection instanceof HttpsURLConnection secure) {
+                TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+                trust.init(tls.keyStore());
+                SSLContext context = SSLContext.getInstance("TLS");
+                context.init(null, trust.getTrustManagers(), null);
+                secure.setSSLSocketFactory(context.getSocketFactory());
+                // The certificate names the public host, not the loopback address dialled here; trusting nothing but
+                // this server's own certificate already proves who answers.
+                secure.setHostnameVerifier((host, session) -> true);
+            }
             connection.setConnectTimeout(5_000);
             connection.setReadTimeout(30_000);
             int status = connection.getResponseCode();
             connection.getInputStream().close();
             return status == 200;
-        } catch (java.io.IOException e) {
+        } catch (IOException | GeneralSecurityException e) {
             return false;
         }
+    }
+
+    /** The URL this process checks itself at: a wildcard bind is reached over loopback, never over the network. */
+    private static String readinessUrl(CoverageFhirServer server, String host) {
+        String base = server.baseUrl();
+        try {
+            InetAddress address = InetAddress.getByName(host);
+            if (address.isAnyLocalAddress()) {
+                String loopback = address instanceof java.net.Inet6Address ? "[::1]" : "127.0.0.1";
+                base = URI.create(base).getScheme() + "://" + loopback + ":" + server.port() + "/fhir";
+            }
+        } catch (java.net.UnknownHostException e) {
+            // The server is bound, so the name resolved a moment ago; keep the printed base URL.
+        }
+        return base + "/metadata";
+    }
+
+    private int usage(PrintWriter err, String message) {
+        err.println(message);
+        err.flush();
+        return ExitCodes.USAGE;
     }
 
     @Override
@@ -89,6 +144,47 @@ final class ServeCommand implements Callable<Integer> {
         long started = System.nanoTime();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        // Checked before the knowledge is loaded, so a wrong option costs no wait.
+        Optional<AuthSettings> auth;
+        try {
+            auth = security.auth(environment);
+        } catch (IllegalArgumentException e) {
+            return usage(err, e.getMessage());
+        }
+        EndpointAdditions additions = EndpointAdditions.NONE;
+        if (security.tls()) {
+            try {
+                additions = additions.withTls(security.tlsKey(environment));
+            } catch (IllegalArgumentException e) {
+                return usage(err, e.getMessage());
+            } catch (IOException e) {
+                err.println("tls: --tls-keystore " + security.tlsKeystore + " could not be read: " + e.getMessage());
+                err.flush();
+                return ExitCodes.BAD_INPUT;
+            }
+        }
+        if (auth.isPresent()) {
+            AuthSettings tokens = auth.get();
+            // The protection space named in challenges: the audience is this server's base URL as clients know it.
+            String realm = tokens.audience() != null ? tokens.audience()
+                    : (security.tls() ? "https" : "http") + "://" + host + ":" + port + "/fhir";
+            try {
+                additions = additions.withFilter(new BearerTokenFilter(AccessTokenVerifier.from(tokens), realm, "/fhir"))
+                        .withServlet("/.well-known/smart-configuration", new SmartConfigurationServlet(tokens.tokenEndpoint()));
+            } catch (IllegalArgumentException e) {
+                return usage(err, e.getMessage());
+            }
+        }
+        boolean loopback = SecurityOptions.isLoopback(host);
+        if (auth.isEmpty() && !loopback) {
+            err.println("WARNING: no authentication and listening on " + host + ", which is not a loopback address: anyone who reaches"
+                    + " this port can ask about patients (see --auth-jwks in docs/security.md).");
+            err.flush();
+        } else if (auth.isPresent() && !security.tls() && !loopback) {
+            err.println("WARNING: listening on " + host + " without TLS: access tokens and patient data cross the network in clear text"
+                    + " (use --tls-keystore or a TLS proxy in front).");
+            err.flush();
+        }
         CoverageFhirServer.warmUpInBackground();
         if (!knowledge.packs.isEmpty()) {
             CsvPolicyPack.warmUpInBackground();
@@ -102,6 +198,9 @@ final class ServeCommand implements Callable<Integer> {
         }
         CoverageEngine engine = loaded.get();
         FhirSettings settings = new FhirSettings(canonicalBase, maxBodyBytes, maxItems, FhirSettings.DEFAULTS.payerName());
+        if (auth.isPresent()) {
+            settings = settings.withSmartTokenEndpoint(auth.get().tokenEndpoint());
+        }
         ServerLimits limits;
         try {
             limits = new ServerLimits(maxConnections, Duration.ofSeconds(idleTimeoutSeconds), Duration.ofSeconds(readTimeoutSeconds),
@@ -111,7 +210,7 @@ final class ServeCommand implements Callable<Integer> {
             err.flush();
             return ExitCodes.USAGE;
         }
-        CoverageFhirServer server = new CoverageFhirServer(host, port, settings, limits, engine.determiner, engine.policies);
+        CoverageFhirServer server = new CoverageFhirServer(host, port, settings, limits, additions, engine.determiner, engine.policies);
         try {
             server.start();
         } catch (Exception e) {
@@ -120,7 +219,7 @@ final class ServeCommand implements Callable<Integer> {
             server.close();
             return ExitCodes.SERVER_FAILED;
         }
-        if (!answers(server.baseUrl() + "/metadata")) {
+        if (!answers(readinessUrl(server, host), additions.tls())) {
             err.println("The server started but does not answer " + server.baseUrl() + "/metadata");
             err.flush();
             server.close();
@@ -143,6 +242,12 @@ final class ServeCommand implements Callable<Integer> {
         long millis = (System.nanoTime() - started) / 1_000_000;
         out.println("Coverage Policy Engine serving FHIR R4 at " + server.baseUrl());
         out.println("  POST " + server.baseUrl() + "/CoverageEligibilityRequest/$submit");
+        auth.ifPresent(tokens -> {
+            out.println("  Access tokens required (SMART Backend Services): " + (tokens.jwks() != null
+                    ? "JWT signed by a key of " + tokens.jwks() + ", issuer " + tokens.issuer() + ", audience " + tokens.audience()
+                    : "introspected at " + tokens.introspectionUrl()));
+            out.println("  GET  " + server.baseUrl() + "/.well-known/smart-configuration (open)");
+        });
         out.println("Loaded " + engine.summary.version());
         out.println("  policies: " + engine.summary.policies() + " (" + String.join(", ", engine.knowledge.get().policies().numbers()) + ")");
         out.println("  codes: " + LookupCommand.counts(engine.summary.codesBySystem()));

@@ -31,12 +31,19 @@ final class JarProcess implements AutoCloseable {
     }
 
     static JarProcess start(String... args) throws IOException {
+        return start(java.util.Map.of(), args);
+    }
+
+    /** Starts the jar with these variables added to the environment (for secrets, which never go on the command line). */
+    static JarProcess start(java.util.Map<String, String> environment, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
                 jar().toString()));
         command.addAll(List.of(args));
         Path out = Files.createTempFile("cpe-out", ".txt");
         Path err = Files.createTempFile("cpe-err", ".txt");
-        Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         return new JarProcess(process, out, err);
     }
 

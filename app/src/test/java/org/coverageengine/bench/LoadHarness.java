@@ -23,7 +23,8 @@ import java.util.concurrent.TimeUnit;
  * omission). One thread and non-blocking sockets: the harness takes little of the CPU it shares with the server.
  *
  * <p>Usage: {@code LoadHarness BASE_URL RATE_PER_SECOND SECONDS LINES [CONNECTIONS]} (default 16 connections).
- * Only loopback URLs are accepted. Every response must be 200 to count as a success.
+ * Only loopback URLs are accepted. Every response must be 200 to count as a success. With
+ * {@code -Dcpe.bench.token-file=PATH}, every request carries the access token in that file as a bearer token.
  */
 public final class LoadHarness {
 
@@ -49,11 +50,14 @@ public final class LoadHarness {
             throw new IllegalArgumentException("the harness only targets loopback, not " + base.getHost());
         }
         String path = base.getPath() + "/CoverageEligibilityRequest/$submit";
+        String tokenFile = System.getProperty("cpe.bench.token-file");
+        String authorization = tokenFile == null ? ""
+                : "Authorization: Bearer " + java.nio.file.Files.readString(java.nio.file.Path.of(tokenFile)).strip() + "\r\n";
         List<byte[]> requests = new ArrayList<>();
         for (List<String> mix : BenchmarkRequests.ofSize(lines)) {
             byte[] body = BenchmarkRequests.fhirJson(mix).getBytes(StandardCharsets.UTF_8);
             byte[] head = ("POST " + path + " HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort()
-                    + "\r\nContent-Type: application/fhir+json\r\nAccept: application/fhir+json\r\nContent-Length: " + body.length
+                    + "\r\n" + authorization + "Content-Type: application/fhir+json\r\nAccept: application/fhir+json\r\nContent-Length: " + body.length
                     + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
             byte[] request = Arrays.copyOf(head, head.length + body.length);
             System.arraycopy(body, 0, request, head.length, body.length);

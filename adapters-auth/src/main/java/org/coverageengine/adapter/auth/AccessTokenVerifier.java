@@ -9,10 +9,13 @@ public interface AccessTokenVerifier {
     /** Checks the token (the bearer credential as sent, without the {@code Bearer } prefix); never throws for bad input. */
     TokenCheck verify(String token);
 
-    /** Builds the verifier the settings describe: local JWT validation, or introspection. */
+    /**
+     * Builds the verifier the settings describe: local JWT validation (accepted tokens remembered, see
+     * {@link RememberingVerifier}), or introspection (which remembers them itself).
+     */
     static AccessTokenVerifier from(AuthSettings settings) {
         return settings.introspectionUrl() != null
                 ? new IntrospectingTokenVerifier(settings)
-                : JwtAccessTokenVerifier.create(settings);
+                : new RememberingVerifier(JwtAccessTokenVerifier.create(settings), java.time.Clock.systemUTC());
     }
 }

@@ -2,6 +2,7 @@ package org.coverageengine.adapter.fhir;
 
 import ca.uhn.fhir.context.FhirContext;
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
 import java.util.EnumSet;
 import java.util.Objects;
 import org.coverageengine.domain.port.in.DescribePolicies;
@@ -13,19 +14,26 @@ import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.NetworkConnectionLimit;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.server.handler.StatisticsHandler;
 import org.eclipse.jetty.util.BlockingArrayQueue;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
-/** The FHIR R4 endpoint on embedded Jetty 12 (ee10), serving at {@code /fhir}. */
+/** The FHIR R4 endpoint on embedded Jetty 12 (ee10), serving at {@code /fhir} over HTTP or HTTPS. */
 public final class CoverageFhirServer implements AutoCloseable {
 
     private static final int WORKER_THREADS = 64;
 
+    /** The TLS versions served: older ones have known weaknesses and no client of a FHIR server needs them. */
+    static final String[] TLS_PROTOCOLS = {"TLSv1.3", "TLSv1.2"};
+
     private final Server jetty;
     private final ServerConnector connector;
+    private final boolean https;
 
     /** Prepares a server on the host and port (0: any free port) over the domain's inbound ports, with the default limits. */
     public CoverageFhirServer(String host, int port, FhirSettings settings, DetermineCoverage determineCoverage, DescribePolicies policies) {
@@ -35,8 +43,18 @@ public final class CoverageFhirServer implements AutoCloseable {
     /** Prepares a server on the host and port (0: any free port) over the domain's inbound ports. */
     public CoverageFhirServer(String host, int port, FhirSettings settings, ServerLimits limits, DetermineCoverage determineCoverage,
             DescribePolicies policies) {
+        this(host, port, settings, limits, EndpointAdditions.NONE, determineCoverage, policies);
+    }
+
+    /**
+     * Prepares a server on the host and port (0: any free port) over the domain's inbound ports, with what the caller
+     * adds: filters in front of the endpoint, servlets beside it, HTTPS.
+     */
+    public CoverageFhirServer(String host, int port, FhirSettings settings, ServerLimits limits, EndpointAdditions additions,
+            DetermineCoverage determineCoverage, DescribePolicies policies) {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(limits, "limits");
+        Objects.requireNonNull(additions, "additions");
         // Each connection queues at most about one task at a time, so twice the connection limit is never reached in
         // normal operation; it only keeps a misbehaving peer from growing the queue without bound.
         BlockingArrayQueue<Runnable> queue = new BlockingArrayQueue<>(256, 256, 2 * limits.maxConnections());
@@ -46,7 +64,23 @@ public final class CoverageFhirServer implements AutoCloseable {
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
         http.setSendXPoweredBy(false);
-        connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
+        https = additions.tls() != null;
+        if (https) {
+            SslContextFactory.Server tls = new SslContextFactory.Server();
+            tls.setKeyStore(additions.tls().keyStore());
+            tls.setKeyStorePassword(additions.tls().password());
+            tls.setIncludeProtocols(TLS_PROTOCOLS);
+            http.setSecureScheme("https");
+            SecureRequestCustomizer secure = new SecureRequestCustomizer();
+            // The certificate names the public host while local probes connect by address; clients check the
+            // certificate against the host they dialled, and one certificate serves every name here.
+            secure.setSniHostCheck(false);
+            http.addCustomizer(secure);
+            // The same connector, limits and listeners as plain HTTP: only the bytes on the wire are encrypted.
+            connector = new ServerConnector(jetty, new SslConnectionFactory(tls, "http/1.1"), new HttpConnectionFactory(http));
+        } else {
+            connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
+        }
         connector.setHost(host);
         connector.setPort(port);
         connector.setIdleTimeout(limits.idleTimeout().toMillis());
@@ -59,6 +93,12 @@ public final class CoverageFhirServer implements AutoCloseable {
                 new CoverageRestfulServer(fhirContext(), settings, determineCoverage, policies));
         holder.setInitOrder(1);
         context.addServlet(holder, "/fhir/*");
+        // Exact paths win over /fhir/* in servlet mapping, so these answer beside the FHIR servlet.
+        additions.servlets().forEach((path, servlet) -> context.addServlet(new ServletHolder(servlet), "/fhir" + path));
+        // The caller's filters come first: a request they refuse never reaches the endpoint's own.
+        for (Filter filter : additions.filters()) {
+            context.addFilter(new FilterHolder(filter), "/fhir/*", EnumSet.of(DispatcherType.REQUEST));
+        }
         context.addFilter(new FilterHolder(new WholeResponseFilter()), "/fhir/*", EnumSet.of(DispatcherType.REQUEST));
         Handler working = new OverloadHandler(context, limits.maxConcurrentRequests(), limits.maxConnections(), limits.queueTimeout());
         Handler arriving = new ArrivalHandler(working, settings.maxBodyBytes(), limits.readTimeout().toMillis());
@@ -109,13 +149,13 @@ public final class CoverageFhirServer implements AutoCloseable {
         return connector.getLocalPort();
     }
 
-    /** The base URL of the FHIR endpoint, e.g. http://127.0.0.1:8080/fhir. */
+    /** The base URL of the FHIR endpoint, e.g. http://127.0.0.1:8080/fhir (https when serving TLS). */
     public String baseUrl() {
         String host = connector.getHost() == null ? "localhost" : connector.getHost();
         if (host.contains(":")) {
             host = "[" + host + "]";
         }
-        return "http://" + host + ":" + port() + "/fhir";
+        return (https ? "https" : "http") + "://" + host + ":" + port() + "/fhir";
     }
 
     /** Blocks until the server stops. */

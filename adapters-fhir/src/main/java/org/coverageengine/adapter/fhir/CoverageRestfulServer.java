@@ -29,7 +29,7 @@ final class CoverageRestfulServer extends RestfulServer {
         setDefaultResponseEncoding(EncodingEnum.JSON);
         setResourceProviders(List.of(new SubmitOperation(context, settings, determineCoverage, policies),
                 new CodeSystemProvider(settings, policies)));
-        setServerConformanceProvider(new OperationDefinitionProvider(this));
+        setServerConformanceProvider(new OperationDefinitionProvider(this, settings.smartTokenEndpoint()));
         setServerName(SOFTWARE);
         setServerVersion(SOFTWARE_VERSION);
         setImplementationDescription("Explained coverage determinations: CoverageEligibilityRequest/$submit");
