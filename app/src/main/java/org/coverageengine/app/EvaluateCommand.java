@@ -19,7 +19,9 @@ import org.coverageengine.domain.code.CodeText;
 import org.coverageengine.domain.determination.CoverageDecision;
 import org.coverageengine.domain.determination.CoverageRequest;
 import org.coverageengine.domain.determination.LineOfBusiness;
+import org.coverageengine.domain.determination.PatientFacts;
 import org.coverageengine.domain.determination.RequestedLine;
+import org.coverageengine.domain.determination.Sex;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -57,6 +59,18 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--fhir", paramLabel = "FILE", description = "A CoverageEligibilityRequest (or Bundle/Parameters) file, JSON or XML.")
     Path fhirFile;
 
+    @Option(names = "--age", paramLabel = "YEARS", description = "The patient's age in years on the date of service (for age conditions).")
+    Integer age;
+
+    @Option(names = "--birth-date", paramLabel = "YYYY-MM-DD", description = "The patient's birth date (instead of --age).")
+    String birthDate;
+
+    @Option(names = "--sex", paramLabel = "SEX", description = "The patient's sex: female, male or other (for sex conditions).")
+    String sex;
+
+    @Option(names = "--place", paramLabel = "POS", description = "The CMS place-of-service code, two digits (e.g. 11 office, 22 outpatient hospital).")
+    String place;
+
     @Option(names = "--json", description = "Print JSON instead of a table.")
     boolean json;
 
@@ -91,7 +105,8 @@ final class EvaluateCommand implements Callable<Integer> {
                 return ExitCodes.BAD_INPUT;
             }
         } else {
-            request = new CoverageRequest(parseDate(), parseLineOfBusiness(), parseLines(), new LinkedHashSet<>(attested));
+            request = new CoverageRequest(parseDate(), parseLineOfBusiness(), parseLines(), new LinkedHashSet<>(attested), parsePatient(),
+                    parsePlace());
         }
         CoverageDecision decision = engine.determiner.determine(request);
         out.print(json ? DecisionText.json(decision, notices) + "\n" : DecisionText.table(decision, notices));
@@ -108,6 +123,36 @@ final class EvaluateCommand implements Callable<Integer> {
         } catch (DateTimeParseException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--date must be YYYY-MM-DD, was '" + date + "'");
         }
+    }
+
+    private PatientFacts parsePatient() {
+        if (age != null && birthDate != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "give --age or --birth-date, not both");
+        }
+        if (age != null && (age < 0 || age > 150)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--age must be 0 to 150 years, was " + age);
+        }
+        LocalDate born = null;
+        if (birthDate != null) {
+            try {
+                born = LocalDate.parse(birthDate);
+            } catch (DateTimeParseException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--birth-date must be YYYY-MM-DD, was '" + birthDate + "'");
+            }
+        }
+        Sex parsedSex = null;
+        if (sex != null) {
+            parsedSex = Sex.parse(sex).orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(),
+                    "unknown --sex '" + sex + "' (expected female, male or other)"));
+        }
+        return new PatientFacts(null, born, age, parsedSex);
+    }
+
+    private String parsePlace() {
+        if (place != null && !place.matches("\\d{2}")) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--place must be a two-digit CMS place-of-service code, was '" + place + "'");
+        }
+        return place;
     }
 
     private LineOfBusiness parseLineOfBusiness() {

@@ -23,6 +23,7 @@ import org.coverageengine.domain.code.DateRange;
 import org.coverageengine.domain.determination.LineOfBusiness;
 import org.coverageengine.domain.policy.CodeGroup;
 import org.coverageengine.domain.policy.CodePattern;
+import org.coverageengine.domain.policy.CodeRange;
 import org.coverageengine.domain.policy.CriteriaNode;
 import org.coverageengine.domain.policy.Policy;
 import org.coverageengine.domain.policy.Revision;
@@ -54,7 +55,7 @@ final class PackCompiler {
         }
         for (Bound<GroupCodeRow> row : pack.groupCodes()) {
             GroupCodeRow value = row.value();
-            if (!value.description().isEmpty()) {
+            if (!value.description().isEmpty() && !PackValues.isSpan(value.code())) {
                 codes.add(CodeEntry.builder(code(row)).longDescription(value.description())
                         .validity(PackValues.range(row.row(), value.effective(), value.termination()))
                         .addOn(AddOnWording.marks(value.description()))
@@ -101,12 +102,18 @@ final class PackCompiler {
     private static CodeGroup group(String name, Bound<GroupRow> bound, List<Bound<GroupCodeRow>> codes) {
         GroupRow row = bound.value();
         Map<Code, DateRange> members = new LinkedHashMap<>();
+        List<CodeRange> ranges = new ArrayList<>();
         for (Bound<GroupCodeRow> member : codes) {
-            members.put(code(member), PackValues.range(member.row(), member.value().effective(), member.value().termination()));
+            DateRange dates = PackValues.range(member.row(), member.value().effective(), member.value().termination());
+            if (PackValues.isSpan(member.value().code())) {
+                ranges.add(PackValues.span(member.row(), PackValues.system(member.row(), "system", member.value().system()), member.value().code(), dates));
+            } else {
+                members.put(code(member), dates);
+            }
         }
         List<CodePattern> patterns = row.patternSystem().isEmpty() ? List.of()
                 : List.of(new CodePattern(PackValues.system(bound.row(), "pattern_system", row.patternSystem()), row.patternPrefix()));
-        return new CodeGroup(name, row.title().isEmpty() ? name : row.title(), row.section(), members, patterns);
+        return new CodeGroup(name, row.title().isEmpty() ? name : row.title(), row.section(), members, patterns, ranges);
     }
 
     private static Code code(Bound<GroupCodeRow> row) {

@@ -3,6 +3,7 @@ package org.coverageengine.adapter.csv;
 import static org.coverageengine.adapter.csv.PackValues.list;
 
 import java.math.BigDecimal;
+import java.time.Period;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -10,6 +11,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.coverageengine.adapter.csv.PackRows.CodeRow;
 import org.coverageengine.adapter.csv.PackRows.CriteriaRow;
 import org.coverageengine.adapter.csv.PackRows.StatementRow;
@@ -67,7 +70,7 @@ final class PackParts {
         switch (row.effect().toLowerCase(Locale.ROOT)) {
             case "decide": {
                 Outcome outcome = Outcome.fromCode(argument).orElseThrow(() -> at.error("argument",
-                        "unknown outcome '" + Quoted.prefix(argument) + "' (expected not-covered, experimental, bundled, conditional or no-policy)"));
+                        "unknown outcome '" + Quoted.prefix(argument) + "' (expected covered, not-covered, experimental, bundled, conditional or no-policy)"));
                 try {
                     return new Effect.Decide(outcome);
                 } catch (IllegalArgumentException e) {
@@ -85,16 +88,47 @@ final class PackParts {
                 }
                 return new Effect.FollowGroup(argument);
             case "limit-units":
-                if (!argument.matches("[1-9]\\d{0,5}")) {
-                    throw at.error("argument", "limit-units needs a whole number of units of at least 1, was '" + Quoted.prefix(argument) + "'");
-                }
-                return new Effect.LimitUnits(Integer.parseInt(argument));
+                return limitUnits(at, argument, row.unitsText(), groups);
+            case "limit-period":
+                return limitPeriod(at, argument);
             case "prior-authorization":
                 return new Effect.RequirePriorAuthorization();
+            case "note":
+                return new Effect.Note();
             default:
                 throw at.error("effect", "unknown rule kind '" + Quoted.prefix(row.effect())
-                        + "' (expected decide, require-criteria, follow, limit-units or prior-authorization)");
+                        + "' (expected " + RULE_KINDS + ")");
         }
+    }
+
+    static final String RULE_KINDS = "decide, require-criteria, follow, limit-units, limit-period, prior-authorization or note";
+    private static final Pattern LIMIT = Pattern.compile("([1-9]\\d{0,5})(?:\\s+per\\s+(line|code|group)(?:\\s+(\\S+))?)?");
+    private static final Pattern PERIOD = Pattern.compile("([1-9]\\d{0,5})\\s+per\\s+([1-9]\\d{0,3})\\s+(days?|months?|years?)");
+
+    /** "N", "N per line", "N per code" or "N per group GROUP". */
+    private static Effect limitUnits(CsvTable.Row at, String argument, String unitsText, Set<String> groups) {
+        Matcher m = LIMIT.matcher(argument.strip());
+        if (!m.matches() || ("group".equals(m.group(2)) != (m.group(3) != null))) {
+            throw at.error("argument", "limit-units needs a whole number of units of at least 1, optionally 'per line', 'per code' or "
+                    + "'per group GROUP', was '" + Quoted.prefix(argument) + "'");
+        }
+        String group = m.group(3);
+        if (group != null && !groups.contains(group)) {
+            throw at.error("argument", "unknown group '" + Quoted.prefix(group) + "' to count units over (define it in " + PackReader.GROUPS + ")");
+        }
+        Effect.UnitScope scope = m.group(2) == null ? Effect.UnitScope.LINE : Effect.UnitScope.valueOf(m.group(2).toUpperCase(Locale.ROOT));
+        return new Effect.LimitUnits(Integer.parseInt(m.group(1)), scope, group, unitsText);
+    }
+
+    /** "N per D days", "N per M months" or "N per Y years" (a rolling period ending on the date of service). */
+    private static Effect limitPeriod(CsvTable.Row at, String argument) {
+        Matcher m = PERIOD.matcher(argument.strip());
+        if (!m.matches()) {
+            throw at.error("argument", "limit-period needs 'N per D days', 'N per M months' or 'N per Y years', was '" + Quoted.prefix(argument) + "'");
+        }
+        int span = Integer.parseInt(m.group(2));
+        Period period = m.group(3).startsWith("day") ? Period.ofDays(span) : m.group(3).startsWith("month") ? Period.ofMonths(span) : Period.ofYears(span);
+        return new Effect.LimitPerPeriod(Integer.parseInt(m.group(1)), period);
     }
 
     /** The tree of one criteria set: exactly one root, every parent known, no cycle. */

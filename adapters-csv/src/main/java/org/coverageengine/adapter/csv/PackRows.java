@@ -73,8 +73,12 @@ final class PackRows {
             String when,
             @NotBlank(message = "an effect (rule kind) is required") String effect,
             String argument,
-            @NotBlank(message = "a reason is required: every determination explains itself") String reason) {
+            @NotBlank(message = "a reason is required: every determination explains itself") String reason,
+            String unitsText) {
     }
+
+    /** Columns a pack file may leave out (they were added after packs in the field were written). */
+    static final java.util.Set<String> OPTIONAL_COLUMNS = java.util.Set.of("units_text");
 
     record CriteriaRow(
             @NotBlank(message = "a policy number is required") String policy,

@@ -130,7 +130,7 @@ final class PackValidator {
 
     private List<Bound<GroupCodeRow>> groupCodes(Table<GroupCodeRow> table, boolean groupsUnreadable) {
         List<Bound<GroupCodeRow>> valid = new ArrayList<>();
-        Map<String, Map<Code, Integer>> firstLines = new HashMap<>();
+        Map<String, Map<String, Integer>> firstLines = new HashMap<>();
         for (Bound<GroupCodeRow> row : rows(table)) {
             GroupCodeRow value = row.value();
             Optional<PolicyRows> policy = policy(row.row(), value.policy());
@@ -145,12 +145,18 @@ final class PackValidator {
                 }
                 continue;
             }
-            Optional<Code> code = attempt(() -> PackValues.code(row.row(), PackValues.system(row.row(), "system", value.system()), value.code()));
-            if (code.isEmpty() || !ok(() -> PackValues.range(row.row(), value.effective(), value.termination()))) {
+            if (!ok(() -> PackValues.range(row.row(), value.effective(), value.termination()))) {
+                continue;
+            }
+            Optional<Object> code = attempt(() -> PackValues.isSpan(value.code())
+                    ? PackValues.span(row.row(), PackValues.system(row.row(), "system", value.system()), value.code(),
+                            PackValues.range(row.row(), value.effective(), value.termination()))
+                    : PackValues.code(row.row(), PackValues.system(row.row(), "system", value.system()), value.code()));
+            if (code.isEmpty()) {
                 continue;
             }
             Integer first = firstLines.computeIfAbsent(value.policy() + "\u0000" + value.group(), g -> new HashMap<>())
-                    .putIfAbsent(code.get(), row.row().line());
+                    .putIfAbsent(code.get().toString(), row.row().line());
             if (first != null) {
                 problem(row.row().error("code", "duplicate code " + code.get() + " in group " + value.group() + " (first listed at line " + first + ")"));
                 continue;

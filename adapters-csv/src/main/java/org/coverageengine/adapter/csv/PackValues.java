@@ -11,6 +11,7 @@ import org.coverageengine.domain.code.CodeSystem;
 import org.coverageengine.domain.code.DateRange;
 import org.coverageengine.domain.code.InvalidCodeException;
 import org.coverageengine.domain.determination.LineOfBusiness;
+import org.coverageengine.domain.policy.CodeRange;
 
 /** The value types of a pack's cells (code systems, codes, dates, lines of business, lists), read or refused at the cell. */
 final class PackValues {
@@ -28,6 +29,34 @@ final class PackValues {
             return Code.of(system, text);
         } catch (InvalidCodeException e) {
             throw row.error("code", "malformed code: " + e.getMessage());
+        }
+    }
+
+    /** True when a group_codes.csv cell lists a range ({@code 63001-63048}) or a prefix ({@code C71*}) rather than one code. */
+    static boolean isSpan(String text) {
+        return text.indexOf('-') >= 0 || text.endsWith("*");
+    }
+
+    /** A range {@code FIRST-LAST} of two well-formed codes, or a prefix {@code P*} of letters, digits and dots. */
+    static CodeRange span(CsvTable.Row row, CodeSystem system, String text, DateRange dates) {
+        String cell = text.strip();
+        if (cell.endsWith("*")) {
+            String prefix = cell.substring(0, cell.length() - 1).strip();
+            if (!prefix.matches("[A-Za-z0-9][A-Za-z0-9.]*")) {
+                throw row.error("code", "malformed prefix '" + Quoted.prefix(cell) + "': a prefix is letters, digits or dots followed by *");
+            }
+            return CodeRange.startingWith(system, prefix, dates);
+        }
+        String[] ends = cell.split("-", -1);
+        if (ends.length != 2) {
+            throw row.error("code", "malformed range '" + Quoted.prefix(cell) + "': a range is FIRST-LAST, e.g. 63001-63048");
+        }
+        Code first = code(row, system, ends[0]);
+        Code last = code(row, system, ends[1]);
+        try {
+            return CodeRange.between(first, last, dates);
+        } catch (IllegalArgumentException e) {
+            throw row.error("code", e.getMessage());
         }
     }
 

@@ -43,11 +43,14 @@ final class RowBinding {
     private RowBinding() {
     }
 
-    /** The snake_case column names a row record reads. */
+    /** The snake_case column names a row record requires (optional ones read as empty when absent). */
     static List<String> columnsOf(Class<? extends Record> type) {
         List<String> names = new ArrayList<>();
         for (RecordComponent component : type.getRecordComponents()) {
-            names.add(snake(component.getName()));
+            String name = snake(component.getName());
+            if (!PackRows.OPTIONAL_COLUMNS.contains(name)) {
+                names.add(name);
+            }
         }
         return names;
     }

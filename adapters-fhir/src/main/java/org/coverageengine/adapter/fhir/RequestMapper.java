@@ -12,14 +12,19 @@ import org.coverageengine.domain.code.CodeSystem;
 import org.coverageengine.domain.code.CodeText;
 import org.coverageengine.domain.determination.CoverageRequest;
 import org.coverageengine.domain.determination.LineOfBusiness;
+import org.coverageengine.domain.determination.PatientFacts;
 import org.coverageengine.domain.determination.RequestedLine;
+import org.coverageengine.domain.determination.Sex;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.Coverage;
 import org.hl7.fhir.r4.model.CoverageEligibilityRequest;
+import org.hl7.fhir.r4.model.Location;
 import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 
 /**
@@ -64,8 +69,69 @@ final class RequestMapper {
             lines.add(new RequestedLine(i + 1, procedure(item.getProductOrService()), quantity(item, itemPath), modifiers(item),
                     diagnoses(item, itemPath, resolver)));
         }
-        CoverageRequest domain = lines.isEmpty() ? null : new CoverageRequest(date, lob, lines, attested);
+        CoverageRequest domain = lines.isEmpty() ? null
+                : new CoverageRequest(date, lob, lines, attested, patient(request, path, resolver), placeOfService(request, path, resolver));
         return new MappedRequest(request, path, domain, lineOfItem, notices);
+    }
+
+    /** The CMS place-of-service system, as US Core and the CARIN/Da Vinci guides name it. */
+    static final String PLACE_OF_SERVICE_SYSTEM = "https://www.cms.gov/Medicare/Coding/place-of-service-codes/Place_of_Service_Code_Set";
+
+    /** Birth date, gender and reference of the request's Patient, when the request includes it; else nothing is known. */
+    private static PatientFacts patient(CoverageEligibilityRequest request, String path, ReferenceResolver resolver) {
+        Optional<Resource> resource = resolveOptional(request.getPatient(), path + ".patient", resolver);
+        String id = request.getPatient().hasReference() ? request.getPatient().getReference() : null;
+        if (resource.isEmpty() || !(resource.get() instanceof Patient patient)) {
+            return new PatientFacts(id, null, null, null);
+        }
+        LocalDate birthDate = null;
+        if (patient.hasBirthDateElement() && patient.getBirthDateElement().getPrecision() == ca.uhn.fhir.model.api.TemporalPrecisionEnum.DAY) {
+            String text = patient.getBirthDateElement().getValueAsString();
+            try {
+                birthDate = LocalDate.parse(text);
+            } catch (DateTimeException e) {
+                throw FhirErrors.badRequest(path + ".patient -> Patient.birthDate", "the birth date is not a date: '" + text + "'");
+            }
+        }
+        Sex sex = patient.hasGender() ? Sex.parse(patient.getGender().toCode()).orElse(null) : null;
+        return new PatientFacts(id != null ? id : patient.getIdElement().getIdPart(), birthDate, null, sex);
+    }
+
+    /** The CMS place-of-service code of the request's facility, else of the first item's facility, or null. */
+    private static String placeOfService(CoverageEligibilityRequest request, String path, ReferenceResolver resolver) {
+        String place = placeOf(request.getFacility(), path + ".facility", resolver);
+        for (int i = 0; place == null && i < request.getItem().size(); i++) {
+            place = placeOf(request.getItem().get(i).getFacility(), path + ".item[" + i + "].facility", resolver);
+        }
+        return place;
+    }
+
+    private static String placeOf(Reference facility, String where, ReferenceResolver resolver) {
+        Optional<Resource> resource = resolveOptional(facility, where, resolver);
+        if (resource.isEmpty() || !(resource.get() instanceof Location location)) {
+            return null;
+        }
+        for (int t = 0; t < location.getType().size(); t++) {
+            for (Coding coding : location.getType().get(t).getCoding()) {
+                if (PLACE_OF_SERVICE_SYSTEM.equals(coding.getSystem()) && coding.hasCode()) {
+                    if (!coding.getCode().matches("\\d{2}")) {
+                        throw FhirErrors.badRequest(where + " -> Location.type[" + t + "]", "a CMS place-of-service code is two digits, was '"
+                                + coding.getCode() + "'");
+                    }
+                    return coding.getCode();
+                }
+            }
+        }
+        return null;
+    }
+
+    /** A reference the engine can do without: one it cannot resolve leaves the fact missing rather than failing the request. */
+    private static Optional<Resource> resolveOptional(Reference reference, String where, ReferenceResolver resolver) {
+        try {
+            return resolver.resolve(reference, where, false);
+        } catch (ca.uhn.fhir.rest.server.exceptions.InvalidRequestException e) {
+            return Optional.empty();
+        }
     }
 
     private static LocalDate dateOfService(CoverageEligibilityRequest request, String path) {

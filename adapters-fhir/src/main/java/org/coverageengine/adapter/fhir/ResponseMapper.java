@@ -124,21 +124,16 @@ final class ResponseMapper {
         }
         policyUrl(d.citations()).ifPresent(out::setAuthorizationUrl);
         if (d.allowedUnits() != null) {
-            out.addBenefit().setType(new CodeableConcept().setText(unitsLimitedBy(d.citations())))
+            out.addBenefit().setType(new CodeableConcept().setText(unitsLimitedBy(d)))
                     .setAllowed(new UnsignedIntType(d.allowedUnits()))
                     .setUsed(new UnsignedIntType(d.requestedUnits()));
         }
         out.addExtension(determination(d.outcome()));
     }
 
-    /** What the allowed units are per: an NCCI MUE limits a line or a date of service, a policy an operative session. */
-    private static String unitsLimitedBy(List<Citation> citations) {
-        for (Citation citation : citations) {
-            if (Citation.NCCI_MUE.equals(citation.policyNumber())) {
-                return "Units allowed per line or date of service (NCCI MUE)";
-            }
-        }
-        return "Units allowed per operative session";
+    /** What the allowed units are per, in the words of the policy statement or edit that limited them. */
+    private static String unitsLimitedBy(Determination d) {
+        return d.allowedUnitsBasis() == null ? "Units allowed" : d.allowedUnitsBasis();
     }
 
     private Extension determination(Outcome outcome) {

@@ -8,7 +8,7 @@ import org.coverageengine.domain.code.CodeSystem;
 
 /**
  * The answer for one requested line: outcome, reasons in plain words, citations, criteria to document,
- * allowed units and whether prior authorization is required.
+ * allowed units (and in words what they are per) and whether prior authorization is required.
  */
 public record Determination(
         int sequence,
@@ -22,7 +22,16 @@ public record Determination(
         Integer allowedUnits,
         int requestedUnits,
         boolean priorAuthorizationRequired,
-        List<String> modifiers) {
+        List<String> modifiers,
+        String allowedUnitsBasis) {
+
+    /** An answer whose allowed units, if any, come without words for what they are per. */
+    public Determination(int sequence, String code, CodeSystem system, String display, Outcome outcome, List<String> reasons,
+            List<Citation> citations, List<Criterion> criteria, Integer allowedUnits, int requestedUnits, boolean priorAuthorizationRequired,
+            List<String> modifiers) {
+        this(sequence, code, system, display, outcome, reasons, citations, criteria, allowedUnits, requestedUnits, priorAuthorizationRequired,
+                modifiers, null);
+    }
 
     /** Freezes the lists (copying only those that are not immutable already). */
     public Determination {

@@ -28,6 +28,7 @@ import org.coverageengine.domain.port.out.Knowledge;
 import org.coverageengine.domain.policy.Policy;
 import org.coverageengine.domain.port.in.DetermineCoverage;
 import org.coverageengine.domain.port.out.CodeCatalog;
+import org.coverageengine.domain.port.out.PatientHistory;
 
 /**
  * Decides coverage line by line: first code validity (rule 11), then every policy version in effect, combined
@@ -38,6 +39,7 @@ public final class CoverageDeterminer implements DetermineCoverage {
     private final Supplier<Knowledge> knowledge;
     private final Clock clock;
     private final EditApplication editApplication;
+    private final PatientHistory history;
     /** The indexes of the last snapshot seen; rebuilt (for every policy version at once) when the snapshot changes. */
     private volatile SnapshotIndexes indexes = new SnapshotIndexes(null, new IdentityHashMap<>());
 
@@ -51,6 +53,12 @@ public final class CoverageDeterminer implements DetermineCoverage {
 
     /** Creates the determiner applying the NCCI tables as the deployment chose (setting, lines of business). */
     public CoverageDeterminer(Supplier<Knowledge> knowledge, Clock clock, EditApplication editApplication) {
+        this(knowledge, clock, editApplication, PatientHistory.NONE);
+    }
+
+    /** Creates the determiner judging limits per period against the patient history (NONE: listed to document). */
+    public CoverageDeterminer(Supplier<Knowledge> knowledge, Clock clock, EditApplication editApplication, PatientHistory history) {
+        this.history = Objects.requireNonNull(history, "history");
         this.knowledge = Objects.requireNonNull(knowledge, "knowledge");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.editApplication = Objects.requireNonNull(editApplication, "editApplication");
@@ -84,7 +92,8 @@ public final class CoverageDeterminer implements DetermineCoverage {
         List<PolicyIndex> outOfScope = new ArrayList<>(0);
         for (Policy policy : inEffect) {
             if (policy.governs().contains(lob)) {
-                evaluations.add(new PolicyEvaluation(indexOf.get(policy), lines, requestDiagnoses, date, lob, request.attestedCriteria()));
+                evaluations.add(new PolicyEvaluation(indexOf.get(policy), lines, requestDiagnoses, date, lob, request.attestedCriteria(),
+                        request.patient(), request.placeOfService(), history));
             } else {
                 outOfScope.add(indexOf.get(policy));
             }
@@ -125,7 +134,8 @@ public final class CoverageDeterminer implements DetermineCoverage {
             }
             // NCCI edits are findings like any policy's, combined by the same most-restrictive order.
             for (EditFinding edit : ncci.findingsFor(i)) {
-                findings.add(new Finding(edit.outcome(), List.of(edit.reason()), List.of(edit.citation()), List.of(), edit.allowedUnits(), false));
+                findings.add(new Finding(edit.outcome(), List.of(edit.reason()), List.of(edit.citation()), List.of(), edit.allowedUnits(), false,
+                        edit.allowedUnits() == null ? null : "Units allowed per line or date of service (NCCI MUE)"));
             }
             determinations.add(combine(line, findings, dateText, lob));
         }
@@ -252,7 +262,7 @@ public final class CoverageDeterminer implements DetermineCoverage {
             boolean withCriteria = only.outcome() == Outcome.CONDITIONAL || only.outcome() == Outcome.COVERED;
             return new Determination(requested.sequence(), code.value(), code.system(), line.display(), only.outcome(), only.reasons(),
                     only.citations(), withCriteria ? only.criteria() : List.of(), only.allowedUnits(), requested.quantity(),
-                    only.priorAuthorization(), requested.modifiers());
+                    only.priorAuthorization(), requested.modifiers(), only.allowedUnits() == null ? null : only.unitsBasis());
         }
         List<Finding> ordered = new ArrayList<>(findings);
         ordered.sort((a, b) -> Integer.compare(a.outcome().ordinal(), b.outcome().ordinal()));
@@ -267,6 +277,7 @@ public final class CoverageDeterminer implements DetermineCoverage {
         List<Citation> citations = new ArrayList<>(citationCount);
         List<Criterion> criteria = new ArrayList<>(0);
         Integer allowed = null;
+        String basis = null;
         boolean priorAuth = false;
         for (Finding finding : ordered) {
             reasons.addAll(finding.reasons());
@@ -274,12 +285,13 @@ public final class CoverageDeterminer implements DetermineCoverage {
             if (finding.outcome() == outcome && (outcome == Outcome.CONDITIONAL || outcome == Outcome.COVERED)) {
                 criteria.addAll(finding.criteria());
             }
-            if (finding.allowedUnits() != null) {
-                allowed = allowed == null ? finding.allowedUnits() : Integer.valueOf(Math.min(allowed, finding.allowedUnits()));
+            if (finding.allowedUnits() != null && (allowed == null || finding.allowedUnits() < allowed)) {
+                allowed = finding.allowedUnits();
+                basis = finding.unitsBasis();
             }
             priorAuth |= finding.priorAuthorization();
         }
         return new Determination(requested.sequence(), code.value(), code.system(), line.display(), outcome, reasons,
-                citations, criteria, allowed, requested.quantity(), priorAuth, requested.modifiers());
+                citations, criteria, allowed, requested.quantity(), priorAuth, requested.modifiers(), basis);
     }
 }

@@ -50,10 +50,37 @@ final class ExplanationWriter implements TriggerPhrases {
         return reason + " It follows line " + leader.line().sequence() + " (" + leader.code() + "), which is " + led.code() + ".";
     }
 
-    /** A unit limit's reason, with the excess when more units were requested than allowed. */
-    static String limitReason(String reason, int requested, int units) {
-        return requested > units ? reason + " " + requested + " units requested; the " + (requested - units)
+    /** A unit limit's reason, with what earlier lines used and the excess when more units were requested than allowed. */
+    static String limitReason(String reason, int requested, int allowed, int usedBefore) {
+        if (usedBefore > 0) {
+            return reason + " Earlier lines of the request already use " + usedBefore + " unit(s) of the limit; " + requested
+                    + " requested here, " + allowed + " allowed" + (requested > allowed ? ", the " + (requested - allowed)
+                    + " unit(s) above the limit are not covered." : ".");
+        }
+        return requested > allowed ? reason + " " + requested + " units requested; the " + (requested - allowed)
                 + " unit(s) above the limit are not covered." : reason;
+    }
+
+    /** A per-period limit judged against the patient's history. */
+    static String periodReason(String reason, String limit, int before) {
+        return reason + " The patient has had " + before + " in the period (" + limit + ").";
+    }
+
+    /** A per-period limit that could not be checked: it is listed to document. */
+    static String periodUnknownReason(String reason, String limit) {
+        return reason + " Document that the patient has had " + limit + ": no patient history was available to check it.";
+    }
+
+    /** A statement that needs a fact the request does not give. */
+    static String notEvaluatedReason(String reason, String missingFact) {
+        return reason.substring(0, reason.indexOf(": ") + 2) + "Could not be evaluated: the request does not give " + missingFact
+                + ", which this rule needs (" + reason.substring(reason.indexOf(": ") + 2) + ")";
+    }
+
+    /** The criterion a missing fact becomes: give the fact, so that the statement can be evaluated. */
+    static Criterion missingFactCriterion(String statementId, String missingFact) {
+        return new Criterion("fact-" + statementId.toLowerCase(java.util.Locale.ROOT), "Give " + missingFact + " (statement " + statementId
+                + " depends on it)", "required to evaluate the policy", false);
     }
 
     /** The citation of a statement that applied to the line, with its trigger. */
@@ -68,7 +95,12 @@ final class ExplanationWriter implements TriggerPhrases {
             }
         }
         for (Check check : checks) {
-            check.explain(request, line, this, trigger);
+            String missing = check.missingFact(request);
+            if (missing != null) {
+                trigger.append("; not given: ").append(missing);
+            } else {
+                check.explain(request, line, this, trigger);
+            }
         }
         return new Citation(policy.number(), policy.title(), policy.effectiveDate(), statement.section(), statement.id(),
                 trigger.toString());
@@ -99,6 +131,24 @@ final class ExplanationWriter implements TriggerPhrases {
         for (int i = 0; i < names.size(); i++) {
             into.append(i == 0 ? "" : " or ").append(names.get(i));
         }
+    }
+
+    @Override
+    public void someDiagnosesIn(RequestView request, int line, long groups, List<String> names, StringBuilder into) {
+        into.append("; diagnosis ");
+        boolean first = true;
+        for (Code diagnosis : request.diagnoses(line)) {
+            if (request.diagnosisIn(diagnosis, groups)) {
+                into.append(first ? "" : ", ").append(diagnosis.value());
+                first = false;
+            }
+        }
+        into.append(" is in ").append(String.join(" or ", names));
+    }
+
+    @Override
+    public void primaryDiagnosisIn(RequestView request, int line, List<String> names, StringBuilder into) {
+        into.append("; the primary diagnosis ").append(request.diagnoses(line).get(0).value()).append(" is in ").append(String.join(" or ", names));
     }
 
     @Override

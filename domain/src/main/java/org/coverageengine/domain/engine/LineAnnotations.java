@@ -1,8 +1,13 @@
 package org.coverageengine.domain.engine;
 
+import java.time.Period;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.OptionalInt;
 import org.coverageengine.domain.determination.Citation;
+import org.coverageengine.domain.determination.Criterion;
+import org.coverageengine.domain.determination.Outcome;
 import org.coverageengine.domain.engine.PolicyIndex.CompiledStatement;
 import org.coverageengine.domain.evaluation.Annotations;
 
@@ -13,10 +18,13 @@ import org.coverageengine.domain.evaluation.Annotations;
 final class LineAnnotations implements Annotations<CompiledStatement> {
 
     private final PolicyEvaluation evaluation;
+    private Outcome outcome;
     private Integer allowed;
+    private String unitsBasis;
     private boolean priorAuthorization;
     private List<String> reasons;
     private List<Citation> citations;
+    private List<Criterion> criteria;
 
     LineAnnotations(PolicyEvaluation evaluation) {
         this.evaluation = evaluation;
@@ -24,25 +32,55 @@ final class LineAnnotations implements Annotations<CompiledStatement> {
 
     /** Starts from the decision of the line. */
     LineAnnotations start(Finding decided) {
+        outcome = decided.outcome();
         allowed = decided.allowedUnits();
+        unitsBasis = decided.unitsBasis();
         priorAuthorization = decided.priorAuthorization();
         reasons = new ArrayList<>(decided.reasons());
         citations = new ArrayList<>(decided.citations());
+        criteria = decided.criteria();
         return this;
     }
 
     /** The decision with what the annotations added. */
     Finding finish(Finding decided) {
-        Finding annotated = new Finding(decided.outcome(), reasons, citations, decided.criteria(), allowed, priorAuthorization);
+        Finding annotated = new Finding(outcome, reasons, citations, criteria, allowed, priorAuthorization, unitsBasis);
         reasons = null;
         citations = null;
+        criteria = null;
         return annotated;
     }
 
     @Override
-    public void limitUnits(CompiledStatement statement, int line, int units) {
-        allowed = allowed == null ? units : Math.min(allowed, units);
-        add(ExplanationWriter.limitReason(statement.reason(), evaluation.requestedUnits(line), units), statement, line);
+    public void limitUnits(CompiledStatement statement, int line, int units, int usedBefore, String basis) {
+        int left = Math.max(0, units - usedBefore);
+        allow(left, basis);
+        add(ExplanationWriter.limitReason(statement.reason(), evaluation.requestedUnits(line), left, usedBefore), statement, line);
+    }
+
+    @Override
+    public int unitsOfCodeBefore(int line) {
+        return evaluation.unitsOfCodeBefore(line);
+    }
+
+    @Override
+    public int unitsInGroupBefore(int line, String group) {
+        return evaluation.unitsInGroupBefore(line, group);
+    }
+
+    @Override
+    public void limitPerPeriod(CompiledStatement statement, int line, int times, Period period, String described) {
+        OptionalInt before = evaluation.servicesInPeriod(statement, period);
+        if (before.isEmpty()) {
+            addCriterion(new Criterion(statement.statement().id().toLowerCase(Locale.ROOT) + "-history",
+                    "The patient has had " + described + " (earlier services could not be checked: no patient history)",
+                    "required; to document", false));
+            add(ExplanationWriter.periodUnknownReason(statement.reason(), described), statement, line);
+            return;
+        }
+        int left = Math.max(0, times - before.getAsInt());
+        allow(left, "Services allowed in the period (" + described + ")");
+        add(ExplanationWriter.periodReason(statement.reason(), described, before.getAsInt()), statement, line);
     }
 
     @Override
@@ -54,6 +92,29 @@ final class LineAnnotations implements Annotations<CompiledStatement> {
     @Override
     public void note(CompiledStatement statement, int line) {
         add(statement.reason(), statement, line);
+    }
+
+    @Override
+    public void notEvaluated(CompiledStatement statement, int line, String missingFact) {
+        addCriterion(ExplanationWriter.missingFactCriterion(statement.statement().id(), missingFact));
+        add(ExplanationWriter.notEvaluatedReason(statement.reason(), missingFact), statement, line);
+    }
+
+    private void allow(int units, String basis) {
+        if (allowed == null || units < allowed) {
+            allowed = units;
+            unitsBasis = basis;
+        }
+    }
+
+    private void addCriterion(Criterion criterion) {
+        List<Criterion> more = new ArrayList<>(criteria);
+        more.add(criterion);
+        criteria = more;
+        if (outcome == Outcome.COVERED) {
+            // Something is still to be documented, so the line cannot be covered outright.
+            outcome = Outcome.CONDITIONAL;
+        }
     }
 
     private void add(String reason, CompiledStatement statement, int line) {

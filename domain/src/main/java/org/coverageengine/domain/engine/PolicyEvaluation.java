@@ -5,15 +5,19 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
 import org.coverageengine.domain.code.Code;
 import org.coverageengine.domain.determination.Citation;
 import org.coverageengine.domain.determination.Criterion;
 import org.coverageengine.domain.determination.LineOfBusiness;
 import org.coverageengine.domain.determination.Outcome;
+import org.coverageengine.domain.determination.PatientFacts;
+import org.coverageengine.domain.determination.Sex;
 import org.coverageengine.domain.engine.PolicyIndex.CompiledStatement;
 import org.coverageengine.domain.policy.Check;
 import org.coverageengine.domain.policy.CriteriaNode;
+import org.coverageengine.domain.port.out.PatientHistory;
 import org.coverageengine.domain.evaluation.RequestView;
 import org.coverageengine.domain.evaluation.Verdicts;
 
@@ -26,6 +30,9 @@ import org.coverageengine.domain.evaluation.Verdicts;
 final class PolicyEvaluation implements RequestView, Verdicts<CompiledStatement, Finding> {
 
     private static final int MAX_FOLLOW_DEPTH = 8;
+    private static final int NO = 0;
+    private static final int YES = 1;
+    private static final int NOT_EVALUATED = 2;
 
     private final PolicyIndex index;
     private final List<ParsedLine> lines;
@@ -33,6 +40,12 @@ final class PolicyEvaluation implements RequestView, Verdicts<CompiledStatement,
     private final LocalDate date;
     private final LineOfBusiness lob;
     private final Set<String> attested;
+    private final PatientFacts patient;
+    private final Integer patientAge;
+    private final String placeOfService;
+    private final PatientHistory history;
+    /** The fact the last statement found {@link #NOT_EVALUATED} needs. */
+    private String missingFact;
     private final long[] lineMasks;
     private final boolean[] primary;
     private final int primaryCount;
@@ -46,7 +59,16 @@ final class PolicyEvaluation implements RequestView, Verdicts<CompiledStatement,
 
     PolicyEvaluation(PolicyIndex index, List<ParsedLine> lines, List<Code> requestDiagnoses, LocalDate date, LineOfBusiness lob,
             Set<String> attested) {
+        this(index, lines, requestDiagnoses, date, lob, attested, PatientFacts.UNKNOWN, null, PatientHistory.NONE);
+    }
+
+    PolicyEvaluation(PolicyIndex index, List<ParsedLine> lines, List<Code> requestDiagnoses, LocalDate date, LineOfBusiness lob,
+            Set<String> attested, PatientFacts patient, String placeOfService, PatientHistory history) {
         this.index = index;
+        this.patient = patient;
+        this.patientAge = patient.ageOn(date);
+        this.placeOfService = placeOfService;
+        this.history = history;
         this.lines = lines;
         this.requestDiagnoses = requestDiagnoses;
         this.date = date;
@@ -91,7 +113,16 @@ final class PolicyEvaluation implements RequestView, Verdicts<CompiledStatement,
         CompiledStatement[] statements = index.statements;
         Finding decided = null;
         for (CompiledStatement statement : statements) {
-            if (statement.decides() && applies(statement, line)) {
+            if (!statement.decides()) {
+                continue;
+            }
+            int applies = applies(statement, line);
+            if (applies == NOT_EVALUATED) {
+                // Whether this statement decides is unknown, so no later one may decide in its place.
+                decided = notEvaluated(statement, line, missingFact);
+                break;
+            }
+            if (applies == YES) {
                 decided = statement.statement().effect().decide(this, statement, line);
                 if (decided != null) {
                     break;
@@ -103,7 +134,8 @@ final class PolicyEvaluation implements RequestView, Verdicts<CompiledStatement,
         }
         LineAnnotations annotated = null;
         for (CompiledStatement statement : statements) {
-            if (statement.decides() || !applies(statement, line)) {
+            int applies = statement.decides() ? NO : applies(statement, line);
+            if (applies == NO) {
                 continue;
             }
             if (annotated == null) {
@@ -112,7 +144,11 @@ final class PolicyEvaluation implements RequestView, Verdicts<CompiledStatement,
                 }
                 annotated = annotations.start(decided);
             }
-            statement.statement().effect().annotate(annotated, statement, line);
+            if (applies == NOT_EVALUATED) {
+                annotated.notEvaluated(statement, line, missingFact);
+            } else {
+                statement.statement().effect().annotate(annotated, statement, line);
+            }
         }
         Finding finding = annotated == null ? decided : annotated.finish(decided);
         if (followDepth == 0) {
@@ -121,16 +157,30 @@ final class PolicyEvaluation implements RequestView, Verdicts<CompiledStatement,
         return finding;
     }
 
-    private boolean applies(CompiledStatement statement, int line) {
+    /** YES, NO, or NOT_EVALUATED when every check that can be evaluated holds but one needs a fact the request lacks. */
+    private int applies(CompiledStatement statement, int line) {
         if ((statement.lineMask() & lineMasks[line]) == 0 || (statement.linesOfBusiness() & (1L << lob.ordinal())) == 0) {
-            return false;
+            return NO;
         }
+        String missing = null;
         for (Check check : statement.checks()) {
-            if (!check.holds(this, line)) {
-                return false;
+            String fact = check.missingFact(this);
+            if (fact != null) {
+                missing = missing == null ? fact : missing;
+            } else if (!check.holds(this, line)) {
+                return NO;
             }
         }
-        return true;
+        if (missing != null) {
+            missingFact = missing;
+            return NOT_EVALUATED;
+        }
+        return YES;
+    }
+
+    private Finding notEvaluated(CompiledStatement statement, int line, String fact) {
+        return new Finding(Outcome.CONDITIONAL, List.of(ExplanationWriter.notEvaluatedReason(statement.reason(), fact)),
+                List.of(cite(statement, line)), List.of(ExplanationWriter.missingFactCriterion(statement.statement().id(), fact)), null, false);
     }
 
     @Override
@@ -201,6 +251,40 @@ final class PolicyEvaluation implements RequestView, Verdicts<CompiledStatement,
         return lines.get(line).line().quantity();
     }
 
+    /** How many units the lines before this one request of the same code. */
+    int unitsOfCodeBefore(int line) {
+        Code code = lines.get(line).code();
+        int used = 0;
+        for (int j = 0; j < line; j++) {
+            if (code.equals(lines.get(j).code())) {
+                used += lines.get(j).line().quantity();
+            }
+        }
+        return used;
+    }
+
+    /** How many units the lines before this one request of codes in the group. */
+    int unitsInGroupBefore(int line, String group) {
+        long bit = index.bit(group);
+        int used = 0;
+        for (int j = 0; j < line; j++) {
+            if ((lineMasks[j] & bit) != 0) {
+                used += lines.get(j).line().quantity();
+            }
+        }
+        return used;
+    }
+
+    /** On how many dates in the limit's period before the date of service the patient had a code of the statement's groups. */
+    OptionalInt servicesInPeriod(CompiledStatement statement, java.time.Period period) {
+        if (patient.id() == null) {
+            return OptionalInt.empty();
+        }
+        long groups = statement.lineMask();
+        return history.servicesBetween(patient.id(), c -> (index.groupsOf(c, date) & groups) != 0, date.minus(period).plusDays(1),
+                date.minusDays(1));
+    }
+
     /** The citation of a statement that applied to the line. */
     Citation cite(CompiledStatement statement, int line) {
         return index.writer.cite(statement.statement(), statement.lineGroupIds(), statement.checks(), this, line);
@@ -257,6 +341,52 @@ final class PolicyEvaluation implements RequestView, Verdicts<CompiledStatement,
     public List<Code> diagnoses(int line) {
         List<Code> own = lines.get(line).diagnoses();
         return own.isEmpty() ? requestDiagnoses : own;
+    }
+
+    @Override
+    public boolean diagnosesAnyIn(int line, long groups) {
+        for (Code diagnosis : diagnoses(line)) {
+            if ((index.groupsOf(diagnosis, date) & groups) != 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public boolean primaryDiagnosisIn(int line, long groups) {
+        List<Code> diagnoses = diagnoses(line);
+        return !diagnoses.isEmpty() && (index.groupsOf(diagnoses.get(0), date) & groups) != 0;
+    }
+
+    @Override
+    public boolean diagnosisIn(Code diagnosis, long groups) {
+        return (index.groupsOf(diagnosis, date) & groups) != 0;
+    }
+
+    @Override
+    public int units(int line) {
+        return lines.get(line).line().quantity();
+    }
+
+    @Override
+    public List<String> modifiers(int line) {
+        return lines.get(line).line().modifiers();
+    }
+
+    @Override
+    public Integer patientAge() {
+        return patientAge;
+    }
+
+    @Override
+    public Sex patientSex() {
+        return patient.sex();
+    }
+
+    @Override
+    public String placeOfService() {
+        return placeOfService;
     }
 
     @Override

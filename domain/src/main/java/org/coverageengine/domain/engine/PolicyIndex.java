@@ -11,6 +11,7 @@ import org.coverageengine.domain.code.DateRange;
 import org.coverageengine.domain.determination.Criterion;
 import org.coverageengine.domain.policy.CodeGroup;
 import org.coverageengine.domain.policy.CodePattern;
+import org.coverageengine.domain.policy.CodeRange;
 import org.coverageengine.domain.policy.Check;
 import org.coverageengine.domain.policy.Policy;
 import org.coverageengine.domain.policy.Statement;
@@ -29,6 +30,9 @@ final class PolicyIndex {
     private record PatternMember(int group, CodePattern pattern) {
     }
 
+    private record RangeMember(int group, CodeRange range) {
+    }
+
     /** A statement with everything the engine needs precomputed. */
     record CompiledStatement(Statement statement, boolean decides, long lineMask, long linesOfBusiness, String reason,
             int[] lineGroupIds, Check[] checks) {
@@ -44,6 +48,7 @@ final class PolicyIndex {
     final ExplanationWriter writer;
     private final Map<Code, Membership[]> members;
     private final PatternMember[] patterns;
+    private final RangeMember[] ranges;
 
     PolicyIndex(Policy policy) {
         this.policy = policy;
@@ -58,15 +63,18 @@ final class PolicyIndex {
         }
         Map<Code, List<Membership>> byCode = new HashMap<>();
         List<PatternMember> patternList = new ArrayList<>();
+        List<RangeMember> rangeList = new ArrayList<>();
         for (int g = 0; g < groupNames.length; g++) {
             CodeGroup group = policy.groups().get(groupNames[g]);
             int id = g;
             group.members().forEach((code, dates) -> byCode.computeIfAbsent(code, c -> new ArrayList<>(1)).add(new Membership(id, dates)));
             group.patterns().forEach(p -> patternList.add(new PatternMember(id, p)));
+            group.ranges().forEach(r -> rangeList.add(new RangeMember(id, r)));
         }
         members = new HashMap<>(byCode.size() * 2);
         byCode.forEach((code, list) -> members.put(code, list.toArray(new Membership[0])));
         patterns = patternList.toArray(new PatternMember[0]);
+        ranges = rangeList.toArray(new RangeMember[0]);
         long ancillary = 0;
         for (String group : policy.ancillaryGroups()) {
             ancillary |= 1L << groupIds.get(group);
@@ -118,6 +126,11 @@ final class PolicyIndex {
                 mask |= 1L << pattern.group();
             }
         }
+        for (RangeMember range : ranges) {
+            if (range.range().matches(code) && range.range().dates().contains(date)) {
+                mask |= 1L << range.group();
+            }
+        }
         return mask;
     }
 
@@ -133,6 +146,11 @@ final class PolicyIndex {
         }
         for (PatternMember pattern : patterns) {
             if (pattern.pattern().matches(code)) {
+                return true;
+            }
+        }
+        for (RangeMember range : ranges) {
+            if (range.range().matches(code)) {
                 return true;
             }
         }

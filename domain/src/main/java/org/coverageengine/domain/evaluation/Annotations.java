@@ -1,5 +1,7 @@
 package org.coverageengine.domain.evaluation;
 
+import java.time.Period;
+
 /**
  * Where non-deciding effects put what they add to a decided line; each adds its statement's reason and citation.
  *
@@ -7,8 +9,23 @@ package org.coverageengine.domain.evaluation;
  */
 public interface Annotations<S> {
 
-    /** At most the given units are allowed for the line; the excess is not covered. */
-    void limitUnits(S statement, int line, int units);
+    /**
+     * At most {@code units} are allowed over the limit's scope, of which earlier lines already use {@code usedBefore};
+     * the line's excess is not covered. {@code basis} says what the allowance is per.
+     */
+    void limitUnits(S statement, int line, int units, int usedBefore, String basis);
+
+    /** How many units the lines before this one request of the same code. */
+    int unitsOfCodeBefore(int line);
+
+    /** How many units the lines before this one request of codes in the named group. */
+    int unitsInGroupBefore(int line, String group);
+
+    /** The patient may have the service at most {@code times} in the rolling period, judged against the patient's history. */
+    void limitPerPeriod(S statement, int line, int times, Period period, String described);
+
+    /** The statement might apply but needs a fact the request does not give: it is named as not evaluated. */
+    void notEvaluated(S statement, int line, String missingFact);
 
     /** The line needs prior authorization. */
     void requirePriorAuthorization(S statement, int line);

@@ -2,6 +2,7 @@ package org.coverageengine.domain.evaluation;
 
 import java.util.List;
 import org.coverageengine.domain.code.Code;
+import org.coverageengine.domain.determination.Sex;
 
 /**
  * A read-only view of one request as one policy sees it: each line's groups of that policy as a bit mask (group
@@ -35,4 +36,28 @@ public interface RequestView {
 
     /** The diagnoses the line is judged on: its own, else the request's. */
     List<Code> diagnoses(int line);
+
+    /** True when at least one diagnosis of the line (its own, else the request's) is in one of the groups of the mask. */
+    boolean diagnosesAnyIn(int line, long groups);
+
+    /** True when the line's primary (first) diagnosis is in one of the groups of the mask; false without diagnoses. */
+    boolean primaryDiagnosisIn(int line, long groups);
+
+    /** True when the diagnosis is in one of the groups of the mask on the date of service. */
+    boolean diagnosisIn(Code diagnosis, long groups);
+
+    /** The units requested on the line. */
+    int units(int line);
+
+    /** The line's modifiers, as written (upper case). */
+    List<String> modifiers(int line);
+
+    /** The patient's age in whole years on the date of service, or null when the request gives neither birth date nor age. */
+    Integer patientAge();
+
+    /** The patient's sex, or null when the request does not give it. */
+    Sex patientSex();
+
+    /** The CMS place-of-service code of the request, or null when it does not give one. */
+    String placeOfService();
 }

@@ -19,4 +19,10 @@ public interface TriggerPhrases {
 
     /** "; " and the condition in words, for conditions whose trigger is their own description. */
     void described(String description, StringBuilder into);
+
+    /** "; diagnosis D1 is in G": the line's diagnoses that are in one of the groups of the mask. */
+    void someDiagnosesIn(RequestView request, int line, long groups, List<String> groupNames, StringBuilder into);
+
+    /** "; the primary diagnosis D1 is in G". */
+    void primaryDiagnosisIn(RequestView request, int line, List<String> groupNames, StringBuilder into);
 }

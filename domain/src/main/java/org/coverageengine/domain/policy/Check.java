@@ -1,8 +1,11 @@
 package org.coverageengine.domain.policy;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import org.coverageengine.domain.determination.Sex;
 import org.coverageengine.domain.evaluation.RequestView;
 import org.coverageengine.domain.evaluation.TriggerPhrases;
 
@@ -17,6 +20,14 @@ public sealed interface Check {
 
     /** Appends to a citation's trigger what in the request made the check hold for the line. */
     void explain(RequestView request, int line, TriggerPhrases phrases, StringBuilder into);
+
+    /**
+     * The fact the check needs and the request does not give ("the patient's age"), or null when it can be evaluated:
+     * a check on a missing fact is reported as not evaluated, never guessed.
+     */
+    default String missingFact(RequestView request) {
+        return null;
+    }
 
     /** Another line carries a code of the group. */
     record OtherLineInGroup(int group) implements Check {
@@ -102,8 +113,159 @@ public sealed interface Check {
         }
 
         @Override
+        public String missingFact(RequestView request) {
+            return check.missingFact(request);
+        }
+
+        @Override
         public void explain(RequestView request, int line, TriggerPhrases phrases, StringBuilder into) {
             phrases.described(description, into);
+        }
+    }
+
+    /** At least one diagnosis of the line is in one of the groups. */
+    record DiagnosesAnyIn(long groups, List<String> groupNames) implements Check {
+        /** Requires at least one group. */
+        public DiagnosesAnyIn {
+            if (groups == 0) {
+                throw new IllegalArgumentException("a diagnosis check needs at least one group");
+            }
+            groupNames = ImmutableList.copyOf(groupNames);
+        }
+
+        @Override
+        public boolean holds(RequestView request, int line) {
+            return request.diagnosesAnyIn(line, groups);
+        }
+
+        @Override
+        public void explain(RequestView request, int line, TriggerPhrases phrases, StringBuilder into) {
+            phrases.someDiagnosesIn(request, line, groups, groupNames, into);
+        }
+    }
+
+    /** The line's primary (first) diagnosis is in one of the groups. */
+    record PrimaryDiagnosisIn(long groups, List<String> groupNames) implements Check {
+        /** Requires at least one group. */
+        public PrimaryDiagnosisIn {
+            if (groups == 0) {
+                throw new IllegalArgumentException("a diagnosis check needs at least one group");
+            }
+            groupNames = ImmutableList.copyOf(groupNames);
+        }
+
+        @Override
+        public boolean holds(RequestView request, int line) {
+            return request.primaryDiagnosisIn(line, groups);
+        }
+
+        @Override
+        public void explain(RequestView request, int line, TriggerPhrases phrases, StringBuilder into) {
+            phrases.primaryDiagnosisIn(request, line, groupNames, into);
+        }
+    }
+
+    /** The patient's age on the date of service is at least {@code atLeast} and below {@code below} (either may be open). */
+    record AgeWithin(Integer atLeast, Integer below) implements Check {
+        /** Requires at least one bound, and a non-empty span. */
+        public AgeWithin {
+            if (atLeast == null && below == null) {
+                throw new IllegalArgumentException("an age check needs a lower or an upper bound");
+            }
+            if (atLeast != null && below != null && atLeast >= below) {
+                throw new IllegalArgumentException("an age span must not be empty: at least " + atLeast + " and below " + below);
+            }
+        }
+
+        @Override
+        public boolean holds(RequestView request, int line) {
+            Integer age = request.patientAge();
+            return age != null && (atLeast == null || age >= atLeast) && (below == null || age < below);
+        }
+
+        @Override
+        public void explain(RequestView request, int line, TriggerPhrases phrases, StringBuilder into) {
+            phrases.described("the patient is " + request.patientAge() + " years old", into);
+        }
+
+        @Override
+        public String missingFact(RequestView request) {
+            return request.patientAge() == null ? "the patient's age (birth date)" : null;
+        }
+    }
+
+    /** The patient's sex is the one named. */
+    record SexIs(Sex sex) implements Check {
+        /** Requires the sex. */
+        public SexIs {
+            Objects.requireNonNull(sex, "sex");
+        }
+
+        @Override
+        public boolean holds(RequestView request, int line) {
+            return request.patientSex() == sex;
+        }
+
+        @Override
+        public void explain(RequestView request, int line, TriggerPhrases phrases, StringBuilder into) {
+            phrases.described("the patient's sex is " + sex.code(), into);
+        }
+
+        @Override
+        public String missingFact(RequestView request) {
+            return request.patientSex() == null ? "the patient's sex" : null;
+        }
+    }
+
+    /** The line carries at least one of the modifiers. */
+    record ModifierAmong(Set<String> modifiers) implements Check {
+        /** Copies the modifiers; at least one is needed. */
+        public ModifierAmong {
+            modifiers = ImmutableSet.copyOf(modifiers);
+            if (modifiers.isEmpty()) {
+                throw new IllegalArgumentException("a modifier check needs at least one modifier");
+            }
+        }
+
+        @Override
+        public boolean holds(RequestView request, int line) {
+            for (String modifier : request.modifiers(line)) {
+                if (modifiers.contains(modifier)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        @Override
+        public void explain(RequestView request, int line, TriggerPhrases phrases, StringBuilder into) {
+            phrases.described("the line has modifier " + String.join(", ", request.modifiers(line).stream().filter(modifiers::contains).toList()), into);
+        }
+    }
+
+    /** The request's place of service is one of the CMS place-of-service codes. */
+    record PlaceAmong(Set<String> places) implements Check {
+        /** Copies the codes; at least one is needed. */
+        public PlaceAmong {
+            places = ImmutableSet.copyOf(places);
+            if (places.isEmpty()) {
+                throw new IllegalArgumentException("a place-of-service check needs at least one code");
+            }
+        }
+
+        @Override
+        public boolean holds(RequestView request, int line) {
+            return request.placeOfService() != null && places.contains(request.placeOfService());
+        }
+
+        @Override
+        public void explain(RequestView request, int line, TriggerPhrases phrases, StringBuilder into) {
+            phrases.described("place of service " + request.placeOfService(), into);
+        }
+
+        @Override
+        public String missingFact(RequestView request) {
+            return request.placeOfService() == null ? "the place of service" : null;
         }
     }
 

@@ -5,6 +5,7 @@ import com.google.common.collect.ImmutableSet;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.ToIntFunction;
+import org.coverageengine.domain.determination.Sex;
 
 /**
  * A context condition a statement needs before it applies to a line. Conditions are values; each compiles itself to a
@@ -136,5 +137,185 @@ public sealed interface Condition {
         public Check compile(ToIntFunction<String> groupIds) {
             return new Check.Negated(condition.compile(groupIds), describe());
         }
+    }
+
+    /** "At least one diagnosis of the line is in groups Y/Z"; false when there are no diagnoses. */
+    record DiagnosesAnyIn(Set<String> groups) implements Condition {
+        /** Copies the groups; at least one is needed. */
+        public DiagnosesAnyIn {
+            groups = requireGroups(groups);
+        }
+
+        @Override
+        public Set<String> groupsNamed() {
+            return groups;
+        }
+
+        @Override
+        public String describe() {
+            return "a diagnosis of the line is in " + String.join(" or ", groups);
+        }
+
+        @Override
+        public Check compile(ToIntFunction<String> groupIds) {
+            return new Check.DiagnosesAnyIn(mask(groups, groupIds), ImmutableList.copyOf(groups));
+        }
+    }
+
+    /** "The line's primary (first) diagnosis is in groups Y/Z"; false when there are no diagnoses. */
+    record PrimaryDiagnosisIn(Set<String> groups) implements Condition {
+        /** Copies the groups; at least one is needed. */
+        public PrimaryDiagnosisIn {
+            groups = requireGroups(groups);
+        }
+
+        @Override
+        public Set<String> groupsNamed() {
+            return groups;
+        }
+
+        @Override
+        public String describe() {
+            return "the primary diagnosis is in " + String.join(" or ", groups);
+        }
+
+        @Override
+        public Check compile(ToIntFunction<String> groupIds) {
+            return new Check.PrimaryDiagnosisIn(mask(groups, groupIds), ImmutableList.copyOf(groups));
+        }
+    }
+
+    /** "No diagnosis of the line is in groups Y/Z" (also true when the line has none). */
+    record NoDiagnosisIn(Set<String> groups) implements Condition {
+        /** Copies the groups; at least one is needed. */
+        public NoDiagnosisIn {
+            groups = requireGroups(groups);
+        }
+
+        @Override
+        public Set<String> groupsNamed() {
+            return groups;
+        }
+
+        @Override
+        public String describe() {
+            return "no diagnosis of the line is in " + String.join(" or ", groups);
+        }
+
+        @Override
+        public Check compile(ToIntFunction<String> groupIds) {
+            return new Check.Negated(new Check.DiagnosesAnyIn(mask(groups, groupIds), ImmutableList.copyOf(groups)), describe());
+        }
+    }
+
+    /** "The patient is at least {@code atLeast} and younger than {@code below} years old" on the date of service. */
+    record PatientAge(Integer atLeast, Integer below) implements Condition {
+        /** Validates the bounds (see {@link Check.AgeWithin}). */
+        public PatientAge {
+            new Check.AgeWithin(atLeast, below);
+        }
+
+        @Override
+        public Set<String> groupsNamed() {
+            return ImmutableSet.of();
+        }
+
+        @Override
+        public String describe() {
+            if (below == null) {
+                return "the patient is at least " + atLeast + " years old";
+            }
+            return atLeast == null ? "the patient is younger than " + below : "the patient is " + atLeast + " to " + (below - 1) + " years old";
+        }
+
+        @Override
+        public Check compile(ToIntFunction<String> groupIds) {
+            return new Check.AgeWithin(atLeast, below);
+        }
+    }
+
+    /** "The patient's sex is X". */
+    record PatientSex(Sex sex) implements Condition {
+        /** Requires the sex. */
+        public PatientSex {
+            Objects.requireNonNull(sex, "sex");
+        }
+
+        @Override
+        public Set<String> groupsNamed() {
+            return ImmutableSet.of();
+        }
+
+        @Override
+        public String describe() {
+            return "the patient's sex is " + sex.code();
+        }
+
+        @Override
+        public Check compile(ToIntFunction<String> groupIds) {
+            return new Check.SexIs(sex);
+        }
+    }
+
+    /** "The line carries one of the modifiers" (negate it for "none of them"). */
+    record ModifierPresent(Set<String> modifiers) implements Condition {
+        /** Copies the modifiers (validated by the check). */
+        public ModifierPresent {
+            modifiers = new Check.ModifierAmong(modifiers).modifiers();
+        }
+
+        @Override
+        public Set<String> groupsNamed() {
+            return ImmutableSet.of();
+        }
+
+        @Override
+        public String describe() {
+            return "the line has modifier " + String.join(" or ", modifiers);
+        }
+
+        @Override
+        public Check compile(ToIntFunction<String> groupIds) {
+            return new Check.ModifierAmong(modifiers);
+        }
+    }
+
+    /** "The place of service is one of the CMS place-of-service codes". */
+    record PlaceOfService(Set<String> places) implements Condition {
+        /** Copies the codes (validated by the check). */
+        public PlaceOfService {
+            places = new Check.PlaceAmong(places).places();
+        }
+
+        @Override
+        public Set<String> groupsNamed() {
+            return ImmutableSet.of();
+        }
+
+        @Override
+        public String describe() {
+            return "the place of service is " + String.join(" or ", places);
+        }
+
+        @Override
+        public Check compile(ToIntFunction<String> groupIds) {
+            return new Check.PlaceAmong(places);
+        }
+    }
+
+    private static Set<String> requireGroups(Set<String> groups) {
+        Set<String> copy = ImmutableSet.copyOf(groups);
+        if (copy.isEmpty()) {
+            throw new IllegalArgumentException("a diagnosis condition needs at least one group");
+        }
+        return copy;
+    }
+
+    private static long mask(Set<String> groups, ToIntFunction<String> groupIds) {
+        long mask = 0;
+        for (String group : groups) {
+            mask |= 1L << groupIds.applyAsInt(group);
+        }
+        return mask;
     }
 }

@@ -21,7 +21,7 @@ public record CriteriaNode(String code, String text, Combinator combinator, List
         ANY
     }
 
-    /** Validates the shape: leaves have no children, ALL/ANY have at least one. */
+    /** Validates the shape: leaves have no children, ANY has at least one (ALL of none is met: nothing to document). */
     public CriteriaNode {
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(combinator, "combinator");
@@ -30,7 +30,7 @@ public record CriteriaNode(String code, String text, Combinator combinator, List
         if (combinator == Combinator.LEAF && !children.isEmpty()) {
             throw new IllegalArgumentException("criterion " + code + " is a leaf but has children");
         }
-        if (combinator != Combinator.LEAF && children.isEmpty()) {
+        if (combinator == Combinator.ANY && children.isEmpty()) {
             throw new IllegalArgumentException("criterion " + code + " combines " + combinator + " of no children");
         }
     }

@@ -1,6 +1,7 @@
 package org.coverageengine.domain.policy;
 
 import com.google.common.collect.ImmutableSet;
+import java.time.Period;
 import java.util.Objects;
 import java.util.Set;
 import org.coverageengine.domain.determination.Outcome;
@@ -43,7 +44,7 @@ public sealed interface Effect permits Effect.Verdict, Effect.Annotation {
     }
 
     /** An effect that adds to a decided line without deciding it. */
-    sealed interface Annotation extends Effect permits LimitUnits, RequirePriorAuthorization, Note {
+    sealed interface Annotation extends Effect permits LimitUnits, LimitPerPeriod, RequirePriorAuthorization, Note {
         @Override
         default boolean decides() {
             return false;
@@ -67,12 +68,11 @@ public sealed interface Effect permits Effect.Verdict, Effect.Annotation {
 
     /** Decide the given outcome. */
     record Decide(Outcome outcome) implements Verdict {
-        /** Requires an outcome; invalid is the engine's, never a policy's. */
+        /** Requires an outcome; invalid is the engine's (code validation), never a policy's. */
         public Decide {
             Objects.requireNonNull(outcome, "outcome");
-            if (outcome == Outcome.INVALID || outcome == Outcome.COVERED) {
-                throw new IllegalArgumentException("a policy statement cannot decide '" + outcome.code()
-                        + "' directly (invalid comes from code validation, covered from attested criteria)");
+            if (outcome == Outcome.INVALID) {
+                throw new IllegalArgumentException("a policy statement cannot decide 'invalid' (it comes from code validation)");
             }
         }
 
@@ -139,18 +139,93 @@ public sealed interface Effect permits Effect.Verdict, Effect.Annotation {
         }
     }
 
-    /** Limit the units allowed for the line (per operative session); the excess is reported as not covered. */
-    record LimitUnits(int units) implements Annotation {
-        /** Requires a positive limit. */
+    /** Over which lines a unit limit counts the units of a request (one date of service). */
+    enum UnitScope {
+        /** Each line on its own. */
+        LINE,
+        /** The lines of the same code, summed (splitting a code over lines does not pass the limit twice). */
+        CODE,
+        /** The lines whose code is in a named group, summed. */
+        GROUP
+    }
+
+    /**
+     * Limit the units allowed, counted per line, per code or per named group over the request's lines (earlier lines
+     * use the allowance first); the excess is reported as not covered. {@code basis} says in the author's words what the
+     * allowance is per (a response's benefit type), or is empty for the scope's own words.
+     */
+    record LimitUnits(int units, UnitScope scope, String group, String basis) implements Annotation {
+        /** Requires a positive limit, and a group exactly when counting per group. */
         public LimitUnits {
             if (units < 1) {
                 throw new IllegalArgumentException("a unit limit must be at least 1, was " + units);
             }
+            Objects.requireNonNull(scope, "scope");
+            if ((scope == UnitScope.GROUP) != (group != null)) {
+                throw new IllegalArgumentException("a unit limit names a group exactly when it counts per group");
+            }
+            basis = basis == null ? "" : basis;
+        }
+
+        /** A limit per line, in the scope's own words. */
+        public LimitUnits(int units) {
+            this(units, UnitScope.LINE, null, "");
+        }
+
+        @Override
+        public Set<String> groupsNamed() {
+            return group == null ? ImmutableSet.of() : ImmutableSet.of(group);
+        }
+
+        /** What the allowance is per, in words. */
+        public String describeBasis() {
+            if (!basis.isEmpty()) {
+                return basis;
+            }
+            return switch (scope) {
+                case LINE -> "Units allowed per line";
+                case CODE -> "Units allowed per date of service for the code (summed over the request's lines)";
+                case GROUP -> "Units allowed per date of service for the codes of " + group + " (summed over the request's lines)";
+            };
         }
 
         @Override
         public <S> void annotate(Annotations<S> annotations, S statement, int line) {
-            annotations.limitUnits(statement, line, units);
+            int used = switch (scope) {
+                case LINE -> 0;
+                case CODE -> annotations.unitsOfCodeBefore(line);
+                case GROUP -> annotations.unitsInGroupBefore(line, group);
+            };
+            annotations.limitUnits(statement, line, units, used, describeBasis());
+        }
+    }
+
+    /**
+     * Limit how many times the patient may receive the line's service in a rolling period ("4 sessions per rolling 12
+     * months"), judged against the patient's history; without a history the limit is listed as a criterion to document.
+     */
+    record LimitPerPeriod(int times, Period period) implements Annotation {
+        /** Requires a positive count and a positive period. */
+        public LimitPerPeriod {
+            if (times < 1) {
+                throw new IllegalArgumentException("a per-period limit must allow at least 1, was " + times);
+            }
+            Objects.requireNonNull(period, "period");
+            if (period.isNegative() || period.isZero()) {
+                throw new IllegalArgumentException("a per-period limit needs a positive period, was " + period);
+            }
+        }
+
+        /** "4 times per rolling 12 months". */
+        public String describe() {
+            String span = period.getYears() > 0 ? period.getYears() + " year(s)" : period.getMonths() > 0 ? period.getMonths() + " months"
+                    : period.getDays() + " days";
+            return "no more than " + times + " per rolling " + span;
+        }
+
+        @Override
+        public <S> void annotate(Annotations<S> annotations, S statement, int line) {
+            annotations.limitPerPeriod(statement, line, times, period, describe());
         }
     }
 

@@ -114,8 +114,8 @@ class RuleModelTest {
     }
 
     @Test
-    void policiesCannotDecideCoveredOrInvalidDirectly() {
-        assertThrows(IllegalArgumentException.class, () -> new Effect.Decide(Outcome.COVERED));
+    void policiesCannotDecideInvalidButMayDecideCovered() {
         assertThrows(IllegalArgumentException.class, () -> new Effect.Decide(Outcome.INVALID));
+        org.assertj.core.api.Assertions.assertThat(new Effect.Decide(Outcome.COVERED).outcome()).isEqualTo(Outcome.COVERED);
     }
 }

@@ -43,7 +43,9 @@ class CriteriaNodeTest {
 
     @Test
     void shapeIsValidated() {
-        assertThrows(IllegalArgumentException.class, () -> new CriteriaNode("x", "", CriteriaNode.Combinator.ALL, List.of()));
+        assertThrows(IllegalArgumentException.class, () -> new CriteriaNode("x", "", CriteriaNode.Combinator.ANY, List.of()));
+        // ALL of nothing is a policy with nothing to document: met without attestation.
+        assertTrue(new CriteriaNode("x", "", CriteriaNode.Combinator.ALL, List.of()).metBy(Set.of()));
         assertThrows(IllegalArgumentException.class,
                 () -> new CriteriaNode("x", "", CriteriaNode.Combinator.LEAF, List.of(CriteriaNode.leaf("y", ""))));
     }

@@ -1,0 +1,295 @@
+package org.coverageengine.domain.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.coverageengine.domain.code.Code;
+import org.coverageengine.domain.code.CodeSystem;
+import org.coverageengine.domain.code.CodeText;
+import org.coverageengine.domain.code.DateRange;
+import org.coverageengine.domain.determination.CoverageRequest;
+import org.coverageengine.domain.determination.Determination;
+import org.coverageengine.domain.determination.LineOfBusiness;
+import org.coverageengine.domain.determination.Outcome;
+import org.coverageengine.domain.determination.PatientFacts;
+import org.coverageengine.domain.determination.RequestedLine;
+import org.coverageengine.domain.determination.Sex;
+import org.coverageengine.domain.edit.EditApplication;
+import org.coverageengine.domain.policy.CodeGroup;
+import org.coverageengine.domain.policy.CodeRange;
+import org.coverageengine.domain.policy.Condition;
+import org.coverageengine.domain.policy.CriteriaNode;
+import org.coverageengine.domain.policy.Effect;
+import org.coverageengine.domain.policy.Policy;
+import org.coverageengine.domain.policy.Statement;
+import org.coverageengine.domain.port.out.Knowledge;
+import org.coverageengine.domain.port.out.PatientHistory;
+import org.coverageengine.domain.testing.ListedPolicies;
+import org.coverageengine.domain.testing.NoCodes;
+import org.coverageengine.domain.testing.NoEdits;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The rule constructs an ordinary payer policy needs, each through the engine with a small policy built in code:
+ * diagnosis conditions (any, primary, none), patient facts (age, sex, place of service, modifiers) including a missing
+ * fact, a plain covered decision, code ranges and prefixes, unit limits across lines and limits per period.
+ */
+class RuleConstructsTest {
+
+    private static final LocalDate DATE = LocalDate.of(2025, 3, 10);
+
+    /** SURG = 63001-63048 (a range), TUMOR_DX = C71* (a prefix), BACK_DX = M54.50 listed, EMG = 95860 and 95861. */
+    static Policy policy(List<Statement> statements) {
+        Map<String, CodeGroup> groups = new LinkedHashMap<>();
+        groups.put("SURG", new CodeGroup("SURG", "Laminectomy", "Codes", Map.of(), List.of(),
+                List.of(CodeRange.between(Code.cpt("63001"), Code.cpt("63048"), DateRange.ALWAYS))));
+        groups.put("TUMOR_DX", new CodeGroup("TUMOR_DX", "Brain tumours", "Codes", Map.of(), List.of(),
+                List.of(CodeRange.startingWith(CodeSystem.ICD10CM, "C71", DateRange.ALWAYS))));
+        groups.put("BACK_DX", new CodeGroup("BACK_DX", "Low back pain", "Codes", Map.of(Code.icd10cm("M54.50"), DateRange.ALWAYS), List.of()));
+        groups.put("EMG", new CodeGroup("EMG", "Needle EMG", "Codes", Map.of(Code.cpt("95860"), DateRange.ALWAYS,
+                Code.cpt("95861"), DateRange.ALWAYS), List.of()));
+        Map<String, CriteriaNode> criteria = Map.of("NOTHING", new CriteriaNode("nothing", "no criteria", CriteriaNode.Combinator.ALL, List.of()));
+        return new Policy("R1", "Rules", "Test payer", LocalDate.of(2024, 1, 1), null, null, Set.of(LineOfBusiness.COMMERCIAL), Map.of(),
+                Set.of(), List.of(), List.of(), groups, criteria, statements);
+    }
+
+    static Statement statement(String id, String group, List<Condition> when, Effect effect) {
+        return new Statement(id, "section " + id, Set.of(group), Set.of(), when, effect, id + " applies.");
+    }
+
+    /** Lines are "CODE[xUNITS][-MOD][:DX,DX...]". */
+    static List<Determination> run(List<Statement> statements, PatientFacts patient, String place, PatientHistory history, String... lines) {
+        Knowledge knowledge = new Knowledge("rules", new NoCodes(), new ListedPolicies(List.of(policy(statements))), new NoEdits());
+        List<RequestedLine> requested = new ArrayList<>();
+        for (String spec : lines) {
+            String[] codeAndDx = spec.split(":", -1);
+            String[] codeAndMods = codeAndDx[0].split("-");
+            String[] codeAndUnits = codeAndMods[0].split("x");
+            List<CodeText> dx = new ArrayList<>();
+            if (codeAndDx.length > 1) {
+                for (String d : codeAndDx[1].split(",")) {
+                    dx.add(CodeText.diagnosis(d));
+                }
+            }
+            List<String> modifiers = List.of(codeAndMods).subList(1, codeAndMods.length);
+            requested.add(new RequestedLine(requested.size() + 1, CodeText.procedure(codeAndUnits[0]),
+                    codeAndUnits.length > 1 ? Integer.parseInt(codeAndUnits[1]) : 1, modifiers, dx));
+        }
+        CoverageRequest request = new CoverageRequest(DATE, LineOfBusiness.COMMERCIAL, requested, Set.of(), patient, place);
+        return new CoverageDeterminer(() -> knowledge, Clock.systemUTC(), EditApplication.DEFAULT, history).determine(request).determinations();
+    }
+
+    static final PatientFacts ADULT_WOMAN = new PatientFacts("Patient/1", LocalDate.of(1980, 5, 1), null, Sex.FEMALE);
+
+    record ConditionCase(String name, Condition condition, PatientFacts patient, String place, String line, Outcome outcome, String trigger) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static Stream<ConditionCase> conditions() {
+        Set<String> tumour = Set.of("TUMOR_DX");
+        return Stream.of(
+                new ConditionCase("any-dx-in: the second diagnosis is listed", new Condition.DiagnosesAnyIn(tumour), ADULT_WOMAN, null,
+                        "63020:M54.50,C71.1", Outcome.NOT_COVERED, "63020 is in SURG (Laminectomy); diagnosis C71.1 is in TUMOR_DX"),
+                new ConditionCase("any-dx-in: none listed", new Condition.DiagnosesAnyIn(tumour), ADULT_WOMAN, null, "63020:M54.50",
+                        Outcome.EXPERIMENTAL, null),
+                new ConditionCase("primary-dx-in: first diagnosis listed", new Condition.PrimaryDiagnosisIn(tumour), ADULT_WOMAN, null,
+                        "63020:C71.9,M54.50", Outcome.NOT_COVERED, "63020 is in SURG (Laminectomy); the primary diagnosis C71.9 is in TUMOR_DX"),
+                new ConditionCase("primary-dx-in: only a secondary diagnosis listed", new Condition.PrimaryDiagnosisIn(tumour), ADULT_WOMAN, null,
+                        "63020:M54.50,C71.9", Outcome.EXPERIMENTAL, null),
+                new ConditionCase("no-dx-in: no diagnosis listed", new Condition.NoDiagnosisIn(tumour), ADULT_WOMAN, null, "63020:M54.50",
+                        Outcome.NOT_COVERED, "63020 is in SURG (Laminectomy); no diagnosis of the line is in TUMOR_DX"),
+                new ConditionCase("no-dx-in: one diagnosis listed", new Condition.NoDiagnosisIn(tumour), ADULT_WOMAN, null, "63020:M54.50,C71.0",
+                        Outcome.EXPERIMENTAL, null),
+                new ConditionCase("age 18-64 at 44 (from the birth date)", new Condition.PatientAge(18, 65), ADULT_WOMAN, null, "63020:M54.50",
+                        Outcome.NOT_COVERED, "63020 is in SURG (Laminectomy); the patient is 44 years old"),
+                new ConditionCase("age 65 and over at 44", new Condition.PatientAge(65, null), ADULT_WOMAN, null, "63020:M54.50",
+                        Outcome.EXPERIMENTAL, null),
+                new ConditionCase("age given as years", new Condition.PatientAge(65, null), new PatientFacts(null, null, 70, null), null,
+                        "63020:M54.50", Outcome.NOT_COVERED, "63020 is in SURG (Laminectomy); the patient is 70 years old"),
+                new ConditionCase("sex female", new Condition.PatientSex(Sex.FEMALE), ADULT_WOMAN, null, "63020:M54.50", Outcome.NOT_COVERED,
+                        "63020 is in SURG (Laminectomy); the patient's sex is female"),
+                new ConditionCase("sex male for a woman", new Condition.PatientSex(Sex.MALE), ADULT_WOMAN, null, "63020:M54.50",
+                        Outcome.EXPERIMENTAL, null),
+                new ConditionCase("place of service 22", new Condition.PlaceOfService(Set.of("19", "22")), ADULT_WOMAN, "22", "63020:M54.50",
+                        Outcome.NOT_COVERED, "63020 is in SURG (Laminectomy); place of service 22"),
+                new ConditionCase("place of service 11 not listed", new Condition.PlaceOfService(Set.of("19", "22")), ADULT_WOMAN, "11",
+                        "63020:M54.50", Outcome.EXPERIMENTAL, null),
+                new ConditionCase("modifier present", new Condition.ModifierPresent(Set.of("22")), ADULT_WOMAN, null, "63020-22:M54.50",
+                        Outcome.NOT_COVERED, "63020 is in SURG (Laminectomy); the line has modifier 22"),
+                new ConditionCase("modifier absent (negated)", new Condition.Not(new Condition.ModifierPresent(Set.of("22"))), ADULT_WOMAN, null,
+                        "63020-59:M54.50", Outcome.NOT_COVERED, "63020 is in SURG (Laminectomy); not (the line has modifier 22)"),
+                new ConditionCase("range end 63048 is in the range", new Condition.PatientSex(Sex.FEMALE), ADULT_WOMAN, null, "63048:M54.50",
+                        Outcome.NOT_COVERED, "63048 is in SURG (Laminectomy); the patient's sex is female"),
+                new ConditionCase("63050 is outside the range", new Condition.PatientSex(Sex.FEMALE), ADULT_WOMAN, null, "63050:M54.50",
+                        Outcome.NO_POLICY, null));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource
+    void conditions(ConditionCase c) {
+        List<Statement> statements = List.of(statement("when", "SURG", List.of(c.condition()), new Effect.Decide(Outcome.NOT_COVERED)),
+                statement("otherwise", "SURG", List.of(), new Effect.Decide(Outcome.EXPERIMENTAL)));
+
+        Determination line = run(statements, c.patient(), c.place(), PatientHistory.NONE, c.line()).get(0);
+
+        assertThat(line.outcome()).isEqualTo(c.outcome());
+        if (c.trigger() != null) {
+            assertThat(line.citations().get(0).statementId()).isEqualTo("when");
+            assertThat(line.citations().get(0).trigger()).isEqualTo(c.trigger());
+        }
+    }
+
+    record MissingCase(String name, Condition condition, String fact) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static Stream<MissingCase> missingFacts() {
+        return Stream.of(new MissingCase("age", new Condition.PatientAge(18, null), "the patient's age (birth date)"),
+                new MissingCase("age, negated", new Condition.Not(new Condition.PatientAge(18, null)), "the patient's age (birth date)"),
+                new MissingCase("sex", new Condition.PatientSex(Sex.FEMALE), "the patient's sex"),
+                new MissingCase("place of service", new Condition.PlaceOfService(Set.of("22")), "the place of service"));
+    }
+
+    @ParameterizedTest(name = "a missing {0} is not evaluated, and no later statement decides in its place")
+    @MethodSource
+    void missingFacts(MissingCase c) {
+        List<Statement> statements = List.of(statement("when", "SURG", List.of(c.condition()), new Effect.Decide(Outcome.NOT_COVERED)),
+                statement("otherwise", "SURG", List.of(), new Effect.Decide(Outcome.COVERED)));
+
+        Determination line = run(statements, PatientFacts.UNKNOWN, null, PatientHistory.NONE, "63020:M54.50").get(0);
+
+        assertThat(line.outcome()).isEqualTo(Outcome.CONDITIONAL);
+        assertThat(line.explanation()).isEqualTo("Policy R1 (Rules): Could not be evaluated: the request does not give " + c.fact()
+                + ", which this rule needs (when applies.)");
+        assertThat(line.citations()).extracting(citation -> citation.statementId()).containsExactly("when");
+        assertThat(line.citations().get(0).trigger()).endsWith("; not given: " + c.fact());
+        assertThat(line.criteria()).extracting(criterion -> criterion.code()).containsExactly("fact-when");
+    }
+
+    @Test
+    void aFactConditionThatAnotherConditionRulesOutNeedsNoFact() {
+        List<Statement> statements = List.of(
+                statement("when", "SURG", List.of(new Condition.DiagnosesAnyIn(Set.of("TUMOR_DX")), new Condition.PatientAge(18, null)),
+                        new Effect.Decide(Outcome.NOT_COVERED)),
+                statement("otherwise", "SURG", List.of(), new Effect.Decide(Outcome.COVERED)));
+
+        Determination line = run(statements, PatientFacts.UNKNOWN, null, PatientHistory.NONE, "63020:M54.50").get(0);
+
+        assertThat(line.outcome()).isEqualTo(Outcome.COVERED);
+    }
+
+    @Test
+    void aPlainCoveredDecisionAndAnEmptyAllCriteriaSetCover() {
+        List<Statement> statements = List.of(statement("back", "SURG", List.of(new Condition.DiagnosesAllIn(Set.of("BACK_DX"))),
+                new Effect.Decide(Outcome.COVERED)), statement("criteria", "SURG", List.of(), new Effect.RequireCriteria("NOTHING")));
+
+        List<Determination> lines = run(statements, ADULT_WOMAN, null, PatientHistory.NONE, "63020:M54.50", "63030:C71.1");
+
+        assertThat(lines).extracting(Determination::outcome).containsExactly(Outcome.COVERED, Outcome.COVERED);
+        assertThat(lines.get(1).explanation()).isEqualTo("Policy R1 (Rules): criteria applies. Every criterion is attested as met.");
+    }
+
+    record LimitCase(String name, Effect.LimitUnits limit, List<String> lines, List<Integer> allowed, String basis) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static Stream<LimitCase> unitLimits() {
+        return Stream.of(
+                new LimitCase("per line: a code split over two lines passes twice", new Effect.LimitUnits(1), List.of("95860", "95860"),
+                        List.of(1, 1), "Units allowed per line"),
+                new LimitCase("per code: the split second line gets nothing", new Effect.LimitUnits(1, Effect.UnitScope.CODE, null, ""),
+                        List.of("95860", "95860"), List.of(1, 0), "Units allowed per date of service for the code (summed over the request's lines)"),
+                new LimitCase("per code: other codes do not count", new Effect.LimitUnits(1, Effect.UnitScope.CODE, null, ""),
+                        List.of("95860", "95861"), List.of(1, 1), "Units allowed per date of service for the code (summed over the request's lines)"),
+                new LimitCase("per group: units summed over the group's codes", new Effect.LimitUnits(3, Effect.UnitScope.GROUP, "EMG",
+                        "Units per session"), List.of("95860x2", "95861x2"), List.of(3, 1), "Units per session"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource
+    void unitLimits(LimitCase c) {
+        List<Statement> statements = List.of(statement("emg", "EMG", List.of(), new Effect.Decide(Outcome.CONDITIONAL)),
+                statement("limit", "EMG", List.of(), c.limit()));
+
+        List<Determination> lines = run(statements, ADULT_WOMAN, null, PatientHistory.NONE, c.lines().toArray(String[]::new));
+
+        assertThat(lines).extracting(Determination::allowedUnits).isEqualTo(c.allowed());
+        assertThat(lines).extracting(Determination::allowedUnitsBasis).containsOnly(c.basis());
+    }
+
+    @Test
+    void theExcessOverAnEarlierLineIsExplained() {
+        List<Statement> statements = List.of(statement("emg", "EMG", List.of(), new Effect.Decide(Outcome.CONDITIONAL)),
+                statement("limit", "EMG", List.of(), new Effect.LimitUnits(1, Effect.UnitScope.CODE, null, "")));
+
+        Determination second = run(statements, ADULT_WOMAN, null, PatientHistory.NONE, "95860", "95860").get(1);
+
+        assertThat(second.explanation()).endsWith("limit applies. Earlier lines of the request already use 1 unit(s) of the limit; 1 requested"
+                + " here, 0 allowed, the 1 unit(s) above the limit are not covered.");
+    }
+
+    record PeriodCase(String name, PatientHistory history, Outcome outcome, Integer allowed, String criterion) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static Stream<PeriodCase> limitsPerPeriod() {
+        return Stream.of(
+                new PeriodCase("no history source: listed to document, not covered outright", PatientHistory.NONE, Outcome.CONDITIONAL, null,
+                        "limit-history"),
+                new PeriodCase("history: 2 of 4 used", (patient, codes, from, to) -> OptionalInt.of(2), Outcome.COVERED, 2, null),
+                new PeriodCase("history: 4 of 4 used", (patient, codes, from, to) -> OptionalInt.of(4), Outcome.COVERED, 0, null));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource
+    void limitsPerPeriod(PeriodCase c) {
+        List<Statement> statements = List.of(statement("emg", "EMG", List.of(), new Effect.Decide(Outcome.COVERED)),
+                statement("limit", "EMG", List.of(), new Effect.LimitPerPeriod(4, Period.ofMonths(12))));
+
+        Determination line = run(statements, ADULT_WOMAN, null, c.history(), "95860").get(0);
+
+        assertThat(line.outcome()).isEqualTo(c.outcome());
+        assertThat(line.allowedUnits()).isEqualTo(c.allowed());
+        if (c.criterion() != null) {
+            assertThat(line.criteria()).extracting(criterion -> criterion.code()).containsExactly(c.criterion());
+        }
+    }
+
+    @Test
+    void theHistoryIsAskedAboutTheRollingPeriodBeforeTheDateOfService() {
+        List<Object> asked = new ArrayList<>();
+        PatientHistory history = (patient, codes, from, to) -> {
+            asked.addAll(List.of(patient, codes.test(Code.cpt("95861")), codes.test(Code.cpt("63020")), from, to));
+            return OptionalInt.of(0);
+        };
+        List<Statement> statements = List.of(statement("emg", "EMG", List.of(), new Effect.Decide(Outcome.COVERED)),
+                statement("limit", "EMG", List.of(), new Effect.LimitPerPeriod(4, Period.ofMonths(12))));
+
+        run(statements, ADULT_WOMAN, null, history, "95860");
+
+        assertThat(asked).containsExactly("Patient/1", true, false, LocalDate.of(2024, 3, 11), LocalDate.of(2025, 3, 9));
+    }
+}
