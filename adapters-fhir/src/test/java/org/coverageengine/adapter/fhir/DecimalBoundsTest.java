@@ -144,23 +144,4 @@ class DecimalBoundsTest {
                 .getDiagnostics();
         assertThat(quoted).contains("12345678901234567890...").doesNotContain(long35);
     }
-
-    @Test
-    @DisplayName("the scan is linear: a 1 MiB body of numbers and strings is checked in well under 50 ms")
-    void linear() {
-        StringBuilder json = new StringBuilder("[");
-        while (json.length() < 1024 * 1024) {
-            json.append("0.12345678901234567,\"text with \\\"quotes\\\" 1e999999\",");
-        }
-        json.append("1]");
-        String body = json.toString();
-        for (int warm = 0; warm < 20; warm++) {
-            DecimalBounds.check(body, EncodingEnum.JSON);
-        }
-        long started = System.nanoTime();
-        DecimalBounds.check(body, EncodingEnum.JSON);
-        long micros = (System.nanoTime() - started) / 1000;
-        System.out.println("DecimalBounds: 1 MiB of JSON numbers and strings checked in " + micros + " us");
-        assertThat(micros).isLessThan(50_000);
-    }
 }
