@@ -7,6 +7,10 @@ import org.coverageengine.adapter.csv.CsvPolicyPack;
 import org.coverageengine.adapter.fhir.CoverageFhirServer;
 import org.coverageengine.adapter.fhir.FhirSettings;
 import org.coverageengine.adapter.fhir.ServerLimits;
+import org.coverageengine.adapter.web.KnowledgeStatus;
+import org.coverageengine.adapter.web.WebAccess;
+import org.coverageengine.adapter.web.WebLogin;
+import org.coverageengine.adapter.web.WebPages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -70,6 +74,41 @@ final class ServeCommand implements Callable<Integer> {
             description = "Re-read the --pack folders and --codes files every SECONDS and publish them when they read cleanly (0: never).")
     int reloadEverySeconds;
 
+    @Option(names = "--web-auth", defaultValue = "none", paramLabel = "none|basic",
+            description = "Login for the web pages at /: none, or basic (HTTP Basic against --web-users). Required to see /determinations "
+                    + "(default: ${DEFAULT-VALUE}).")
+    String webAuth;
+
+    @Option(names = "--web-users", paramLabel = "FILE",
+            description = "Users of --web-auth basic: one name:pbkdf2-sha256:iterations:salt:hash line each (make one with 'web-user NAME').")
+    java.nio.file.Path webUsers;
+
+    /** True when the FHIR endpoint requires bearer tokens (the --auth-* options); the pages then answer on loopback only, unless they have a login. */
+    boolean machineAuthOn() {
+        return false;
+    }
+
+    /** The pages' access rule from --web-auth, or a message saying why the options are wrong. */
+    private Object webAccess() {
+        switch (webAuth.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "none":
+                return webUsers == null ? new WebAccess(machineAuthOn(), null) : "--web-users is given but --web-auth is none";
+            case "basic":
+                if (webUsers == null) {
+                    return "--web-auth basic needs --web-users FILE";
+                }
+                try {
+                    return new WebAccess(machineAuthOn(), WebLogin.fromFile(webUsers));
+                } catch (java.io.IOException e) {
+                    return "--web-users " + webUsers + " cannot be read: " + e.getMessage();
+                } catch (IllegalArgumentException e) {
+                    return "--web-users: " + e.getMessage();
+                }
+            default:
+                return "--web-auth must be none or basic, was '" + webAuth + "'";
+        }
+    }
+
     /** A readiness check: the first request also initialises HAPI's request handling, so users never wait for it. */
     private static boolean answers(String url) {
         try {
@@ -82,6 +121,16 @@ final class ServeCommand implements Callable<Integer> {
         } catch (java.io.IOException e) {
             return false;
         }
+    }
+
+    private static KnowledgeStatus status(CoverageEngine engine, KnowledgeReloader reloader) {
+        java.util.List<String> loaded = new java.util.ArrayList<>();
+        loaded.add("policies: " + String.join(", ", engine.knowledge.get().policies().numbers()));
+        loaded.add("codes at start: " + LookupCommand.counts(engine.summary.codesBySystem()));
+        engine.summary.completeness().forEach(c -> loaded.add("complete code set: " + c));
+        loaded.add(reloader == null ? "reloading: off" : "reloading: on");
+        String failure = reloader == null ? null : reloader.lastFailure();
+        return new KnowledgeStatus(engine.knowledge.get().version(), loaded, failure == null ? java.util.List.of() : java.util.List.of(failure));
     }
 
     @Override
@@ -111,7 +160,18 @@ final class ServeCommand implements Callable<Integer> {
             err.flush();
             return ExitCodes.USAGE;
         }
+        Object access = webAccess();
+        if (access instanceof String problem) {
+            err.println("Bad web options: " + problem);
+            err.flush();
+            return ExitCodes.USAGE;
+        }
         CoverageFhirServer server = new CoverageFhirServer(host, port, settings, limits, engine.determiner, engine.policies);
+        KnowledgeReloader reloader = reloadEverySeconds > 0
+                ? new KnowledgeReloader(engine.importer, knowledge.packs, knowledge.codeFiles, knowledge.limits(), loadedFiles) : null;
+        WebPages.Sources pages = new WebPages.Sources(engine.lookup, engine.policies, engine.determiner, () -> engine.knowledge.get().edits(),
+                new WebFhirRendering(settings, engine.determiner, engine.policies), () -> status(engine, reloader), java.util.Optional.empty());
+        server.mount("/", new WebPages(pages, (WebAccess) access), (WebAccess) access);
         try {
             server.start();
         } catch (Exception e) {
@@ -136,13 +196,13 @@ final class ServeCommand implements Callable<Integer> {
                 thread.setDaemon(true);
                 return thread;
             });
-            reloads.scheduleWithFixedDelay(new KnowledgeReloader(engine.importer, knowledge.packs, knowledge.codeFiles, knowledge.limits(), loadedFiles),
-                    reloadEverySeconds, reloadEverySeconds, java.util.concurrent.TimeUnit.SECONDS);
+            reloads.scheduleWithFixedDelay(reloader, reloadEverySeconds, reloadEverySeconds, java.util.concurrent.TimeUnit.SECONDS);
             out.println("Reloading packs and code files every " + reloadEverySeconds + " s (a bad file keeps the knowledge in force).");
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
         out.println("Coverage Policy Engine serving FHIR R4 at " + server.baseUrl());
         out.println("  POST " + server.baseUrl() + "/CoverageEligibilityRequest/$submit");
+        out.println("Web pages for people at " + server.baseUrl().substring(0, server.baseUrl().length() - "fhir".length()));
         out.println("Loaded " + engine.summary.version());
         out.println("  policies: " + engine.summary.policies() + " (" + String.join(", ", engine.knowledge.get().policies().numbers()) + ")");
         out.println("  codes: " + LookupCommand.counts(engine.summary.codesBySystem()));
