@@ -30,7 +30,16 @@ public final class WebLogin {
     private record Hash(int iterations, byte[] salt, byte[] hash) {
     }
 
+    /** How long a checked Authorization header is trusted without hashing again. */
+    private static final long REMEMBERED_NANOS = java.util.concurrent.TimeUnit.MINUTES.toNanos(10);
+    private static final int REMEMBERED_MAX = 1_000;
+
     private final Map<String, Hash> users;
+    /**
+     * Headers already checked (by their SHA-256, never in clear), with the user and when the check expires: a browser
+     * repeats the header on every request, and a PBKDF2 check per page, stylesheet and script would cost seconds of CPU.
+     */
+    private final Map<String, Map.Entry<String, Long>> remembered = new java.util.concurrent.ConcurrentHashMap<>();
     /** Compared against when the user is unknown, so that the answer takes as long as for a known one. */
     private final Hash decoy;
 
@@ -87,6 +96,11 @@ public final class WebLogin {
         if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6) || authorization.length() > 1024) {
             return Optional.empty();
         }
+        String key = fingerprint(authorization);
+        Map.Entry<String, Long> known = remembered.get(key);
+        if (known != null && known.getValue() - System.nanoTime() > 0) {
+            return Optional.of(known.getKey());
+        }
         String decoded;
         try {
             decoded = new String(Base64.getDecoder().decode(authorization.substring(6).strip()), StandardCharsets.UTF_8);
@@ -101,7 +115,22 @@ public final class WebLogin {
         Hash expected = users.getOrDefault(name, decoy);
         byte[] actual = derive(decoded.substring(colon + 1).toCharArray(), expected.salt(), expected.iterations(), expected.hash().length);
         boolean match = MessageDigest.isEqual(actual, expected.hash());
-        return match && users.containsKey(name) ? Optional.of(name) : Optional.empty();
+        if (!match || !users.containsKey(name)) {
+            return Optional.empty();
+        }
+        if (remembered.size() >= REMEMBERED_MAX) {
+            remembered.clear();
+        }
+        remembered.put(key, Map.entry(name, System.nanoTime() + REMEMBERED_NANOS));
+        return Optional.of(name);
+    }
+
+    private static String fingerprint(String authorization) {
+        try {
+            return Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(authorization.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
     }
 
     private static byte[] derive(char[] password, byte[] salt, int iterations, int bytes) {
