@@ -25,7 +25,7 @@ class KnowledgeReloader implements Runnable {
     private final List<Path> codeFiles;
     private final ReadLimits limits;
     private SourceFingerprint seen;
-    private String lastFailure;
+    private volatile String lastFailure;
 
     /** A reloader that treats the files as they are now as already loaded. */
     KnowledgeReloader(KnowledgePublisher importer, List<Path> packs, List<Path> codeFiles) {
@@ -39,6 +39,11 @@ class KnowledgeReloader implements Runnable {
         this.codeFiles = List.copyOf(codeFiles);
         this.limits = Objects.requireNonNull(limits, "limits");
         this.seen = loaded != null ? loaded : SourceFingerprint.of(this.packs, this.codeFiles, limits.packFileBytes());
+    }
+
+    /** The message of the last refused reload, or null when the last reload (or none yet) succeeded. */
+    String lastFailure() {
+        return lastFailure;
     }
 
     SourceFingerprint fingerprint() {

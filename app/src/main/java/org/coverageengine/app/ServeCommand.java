@@ -22,6 +22,9 @@ import org.coverageengine.adapter.fhir.CoverageFhirServer;
 import org.coverageengine.adapter.fhir.EndpointAdditions;
 import org.coverageengine.adapter.fhir.FhirSettings;
 import org.coverageengine.adapter.fhir.ServerLimits;
+import org.coverageengine.adapter.web.KnowledgeStatus;
+import org.coverageengine.adapter.web.WebAccess;
+import org.coverageengine.adapter.web.WebPages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -44,6 +47,9 @@ final class ServeCommand implements Callable<Integer> {
 
     @Mixin
     SecurityOptions security;
+
+    @Mixin
+    WebOptions web;
 
     /** Where secrets are read from: the process environment, never the command line. */
     Map<String, String> environment = System.getenv();
@@ -139,6 +145,16 @@ final class ServeCommand implements Callable<Integer> {
         return ExitCodes.USAGE;
     }
 
+    private static KnowledgeStatus status(CoverageEngine engine, KnowledgeReloader reloader) {
+        java.util.List<String> loaded = new java.util.ArrayList<>();
+        loaded.add("policies: " + String.join(", ", engine.knowledge.get().policies().numbers()));
+        loaded.add("codes at start: " + LookupCommand.counts(engine.summary.codesBySystem()));
+        engine.summary.completeness().forEach(c -> loaded.add("complete code set: " + c));
+        loaded.add(reloader == null ? "reloading: off" : "reloading: on");
+        String failure = reloader == null ? null : reloader.lastFailure();
+        return new KnowledgeStatus(engine.knowledge.get().version(), loaded, failure == null ? java.util.List.of() : java.util.List.of(failure));
+    }
+
     @Override
     public Integer call() throws Exception {
         long started = System.nanoTime();
@@ -185,6 +201,12 @@ final class ServeCommand implements Callable<Integer> {
                     + " (use --tls-keystore or a TLS proxy in front).");
             err.flush();
         }
+        Object access = web.access(auth.isPresent());
+        if (access instanceof String problem) {
+            err.println("Bad web options: " + problem);
+            err.flush();
+            return ExitCodes.USAGE;
+        }
         CoverageFhirServer.warmUpInBackground();
         if (!knowledge.packs.isEmpty()) {
             CsvPolicyPack.warmUpInBackground();
@@ -211,6 +233,11 @@ final class ServeCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         CoverageFhirServer server = new CoverageFhirServer(host, port, settings, limits, additions, engine.determiner, engine.policies);
+        KnowledgeReloader reloader = reloadEverySeconds > 0
+                ? new KnowledgeReloader(engine.importer, knowledge.packs, knowledge.codeFiles, knowledge.limits(), loadedFiles) : null;
+        WebPages.Sources pages = new WebPages.Sources(engine.lookup, engine.policies, engine.determiner, () -> engine.knowledge.get().edits(),
+                new WebFhirRendering(settings, engine.determiner, engine.policies), () -> status(engine, reloader), java.util.Optional.empty());
+        server.mount("/", new WebPages(pages, (WebAccess) access), (WebAccess) access);
         try {
             server.start();
         } catch (Exception e) {
@@ -235,8 +262,7 @@ final class ServeCommand implements Callable<Integer> {
                 thread.setDaemon(true);
                 return thread;
             });
-            reloads.scheduleWithFixedDelay(new KnowledgeReloader(engine.importer, knowledge.packs, knowledge.codeFiles, knowledge.limits(), loadedFiles),
-                    reloadEverySeconds, reloadEverySeconds, java.util.concurrent.TimeUnit.SECONDS);
+            reloads.scheduleWithFixedDelay(reloader, reloadEverySeconds, reloadEverySeconds, java.util.concurrent.TimeUnit.SECONDS);
             out.println("Reloading packs and code files every " + reloadEverySeconds + " s (a bad file keeps the knowledge in force).");
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
@@ -248,6 +274,7 @@ final class ServeCommand implements Callable<Integer> {
                     : "introspected at " + tokens.introspectionUrl()));
             out.println("  GET  " + server.baseUrl() + "/.well-known/smart-configuration (open)");
         });
+        out.println("Web pages for people at " + server.baseUrl().substring(0, server.baseUrl().length() - "fhir".length()));
         out.println("Loaded " + engine.summary.version());
         out.println("  policies: " + engine.summary.policies() + " (" + String.join(", ", engine.knowledge.get().policies().numbers()) + ")");
         out.println("  codes: " + LookupCommand.counts(engine.summary.codesBySystem()));

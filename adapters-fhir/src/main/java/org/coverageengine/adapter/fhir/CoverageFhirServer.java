@@ -34,6 +34,7 @@ public final class CoverageFhirServer implements AutoCloseable {
     private final Server jetty;
     private final ServerConnector connector;
     private final boolean https;
+    private final ServletContextHandler context;
 
     /** Prepares a server on the host and port (0: any free port) over the domain's inbound ports, with the default limits. */
     public CoverageFhirServer(String host, int port, FhirSettings settings, DetermineCoverage determineCoverage, DescribePolicies policies) {
@@ -87,7 +88,7 @@ public final class CoverageFhirServer implements AutoCloseable {
         jetty.addConnector(connector);
         jetty.addBean(new NetworkConnectionLimit(limits.maxConnections(), connector));
         connector.addBean(new HeaderDeadline(connector.getScheduler(), limits.readTimeout().toMillis()));
-        ServletContextHandler context = new ServletContextHandler();
+        context = new ServletContextHandler();
         context.setContextPath("/");
         ServletHolder holder = new ServletHolder("fhir",
                 new CoverageRestfulServer(fhirContext(), settings, determineCoverage, policies));
@@ -136,6 +137,20 @@ public final class CoverageFhirServer implements AutoCloseable {
         thread.setDaemon(true);
         thread.start();
         return thread;
+    }
+
+    /**
+     * Mounts another servlet on this server beside {@code /fhir} (before {@link #start()}), behind the same limits, with
+     * the filters in order in front of it; the more specific {@code /fhir/*} mapping keeps FHIR traffic away from it.
+     */
+    public CoverageFhirServer mount(String pathSpec, jakarta.servlet.Servlet servlet, jakarta.servlet.Filter... filters) {
+        // A filter mapped to "/" would match nothing but the root: the default servlet's filters cover every path.
+        String filterSpec = pathSpec.equals("/") ? "/*" : pathSpec;
+        for (jakarta.servlet.Filter filter : filters) {
+            context.addFilter(new FilterHolder(filter), filterSpec, EnumSet.of(DispatcherType.REQUEST));
+        }
+        context.addServlet(new ServletHolder(servlet), pathSpec);
+        return this;
     }
 
     /** Starts serving; throws when the port cannot be bound. */
