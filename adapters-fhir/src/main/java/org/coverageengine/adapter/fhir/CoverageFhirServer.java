@@ -26,6 +26,7 @@ public final class CoverageFhirServer implements AutoCloseable {
 
     private final Server jetty;
     private final ServerConnector connector;
+    private final ServletContextHandler context;
 
     /** Prepares a server on the host and port (0: any free port) over the domain's inbound ports, with the default limits. */
     public CoverageFhirServer(String host, int port, FhirSettings settings, DetermineCoverage determineCoverage, DescribePolicies policies) {
@@ -53,7 +54,7 @@ public final class CoverageFhirServer implements AutoCloseable {
         jetty.addConnector(connector);
         jetty.addBean(new NetworkConnectionLimit(limits.maxConnections(), connector));
         connector.addBean(new HeaderDeadline(connector.getScheduler(), limits.readTimeout().toMillis()));
-        ServletContextHandler context = new ServletContextHandler();
+        context = new ServletContextHandler();
         context.setContextPath("/");
         ServletHolder holder = new ServletHolder("fhir",
                 new CoverageRestfulServer(fhirContext(), settings, determineCoverage, policies));
@@ -96,6 +97,15 @@ public final class CoverageFhirServer implements AutoCloseable {
         thread.setDaemon(true);
         thread.start();
         return thread;
+    }
+
+    /**
+     * Serves another endpoint beside {@code /fhir} (the CDS Hooks services), behind the same connection, arrival, body
+     * size and overload limits; call before {@link #start()}.
+     */
+    public CoverageFhirServer mount(String pathSpec, jakarta.servlet.Servlet servlet) {
+        context.addServlet(new ServletHolder(servlet), pathSpec);
+        return this;
     }
 
     /** Starts serving; throws when the port cannot be bound. */
