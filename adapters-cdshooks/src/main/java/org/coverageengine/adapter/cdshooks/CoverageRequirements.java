@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,6 +62,7 @@ final class CoverageRequirements {
         this.clock = clock;
     }
 
+    /** The answer to a call: coverage information for every answered order, policy cards if wanted. */
     Answer answer(HookCall call) {
         LocalDate today = LocalDate.now(clock);
         List<Order> orders = new OrderReader(call, today, reference -> queries.read(call, reference)).orders();
@@ -69,7 +71,8 @@ final class CoverageRequirements {
         if (lines > MAX_LINES) {
             throw HookFailure.badRequest("context", "the orders carry " + lines + " billing codes; the limit is " + MAX_LINES);
         }
-        Map<Order, List<ObjectNode>> information = new LinkedHashMap<>();
+        // By identity: two orders with the same content are still two orders to answer.
+        Map<Order, List<ObjectNode>> information = new IdentityHashMap<>();
         orders.forEach(o -> information.put(o, new ArrayList<>()));
         List<String> ids = new ArrayList<>();
         Map<String, String> citedPolicies = new LinkedHashMap<>();
@@ -77,7 +80,9 @@ final class CoverageRequirements {
         Map<LocalDate, List<Order>> byDate = new TreeMap<>();
         for (Order order : orders) {
             if (order.billingCodes().isEmpty()) {
-                information.get(order).add(CoverageInformation.withoutBillingCode(order.resourceType(), scope(coverage, today, ids, primary)));
+                if (order.answered()) {
+                    information.get(order).add(CoverageInformation.withoutBillingCode(order.resourceType(), scope(coverage, today, ids, primary)));
+                }
             } else {
                 byDate.computeIfAbsent(order.dateOfService(), d -> new ArrayList<>()).add(order);
             }
@@ -96,6 +101,9 @@ final class CoverageRequirements {
             }
             List<Determination> determinations = decide(new CoverageRequest(group.getKey(), coverage.lineOfBusiness(), requested, null));
             for (int i = 0; i < requested.size(); i++) {
+                if (!orderOfLine.get(i).answered()) {
+                    continue;
+                }
                 Scope scope = scope(coverage, today, ids, primary);
                 if (determinations == null) {
                     information.get(orderOfLine.get(i)).add(CoverageInformation.technicalFailure(codeOfLine.get(i), scope));
@@ -112,8 +120,8 @@ final class CoverageRequirements {
             citedPolicies.forEach((number, url) -> policyCard(cards, number, url));
         }
         ArrayNode actions = answer.putArray("systemActions");
-        information.forEach((order, extensions) -> {
-            ObjectNode updated = withCoverageInformation(order.resource(), extensions);
+        orders.stream().filter(Order::answered).forEach(order -> {
+            ObjectNode updated = withCoverageInformation(order.resource(), information.get(order));
             actions.addObject().put("type", "update").put("description", "Coverage information for " + order.reference()).set("resource", updated);
         });
         return new Answer(answer, ids);

@@ -7,10 +7,12 @@ import org.coverageengine.adapter.cdshooks.CoverageInformation.BillingCode;
 import org.coverageengine.domain.code.CodeText;
 
 /**
- * One in-scope order as the hook sent it (kept as received, so the update action changes nothing but the
- * coverage-information extension), where it was in the request, and what the engine reads of it.
+ * One order as the hook sent it (kept as received, so the update action changes nothing but the coverage-information
+ * extension), where it was in the request, what the engine reads of it, and whether it is answered (on order-select,
+ * only the selections are; the other draft orders are context, CRD hook-34).
  */
-record Order(ObjectNode resource, String path, List<BillingCode> billingCodes, List<CodeText> diagnoses, LocalDate dateOfService) {
+record Order(ObjectNode resource, String path, List<BillingCode> billingCodes, List<CodeText> diagnoses, LocalDate dateOfService,
+        boolean answered) {
 
     String resourceType() {
         return resource.path("resourceType").asText();

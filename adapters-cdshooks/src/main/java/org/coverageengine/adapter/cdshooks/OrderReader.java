@@ -17,8 +17,8 @@ import org.coverageengine.domain.code.CodeSystem;
 import org.coverageengine.domain.code.CodeText;
 
 /**
- * Finds the in-scope orders of a hook call (draftOrders, the selections of order-select, dispatched orders, the
- * ServiceRequests appointments are based on) and reads what the engine needs from each: billing codes (CPT/HCPCS
+ * Finds the orders of a hook call (draftOrders, of which order-select answers only the selections, dispatched orders,
+ * the ServiceRequests appointments are based on) and reads what the engine needs from each: billing codes (CPT/HCPCS
  * codings plus CRD {@code ext-billing-options}), ICD-10-CM diagnoses from reasonCode and reasonReference, and the date
  * of service (the occurrence, else today). Missing clinical data is never an error (CRD resp-41/42).
  */
@@ -82,10 +82,7 @@ final class OrderReader {
                 continue;
             }
             ObjectNode order = (ObjectNode) resource;
-            if (selections != null && !selections.contains(type + "/" + order.path("id").asText())) {
-                continue;
-            }
-            orders.add(read(order, path));
+            orders.add(read(order, path, selections == null || selections.contains(type + "/" + order.path("id").asText())));
         }
         return orders;
     }
@@ -103,7 +100,7 @@ final class OrderReader {
             if (!CrdService.ORDER_TYPES.contains(order.path("resourceType").asText())) {
                 throw HookFailure.unprocessable(path, "a dispatched order must be one of " + String.join(", ", CrdService.ORDER_TYPES.stream().sorted().toList()));
             }
-            orders.add(read(order, path));
+            orders.add(read(order, path, true));
         }
         return orders;
     }
@@ -124,7 +121,7 @@ final class OrderReader {
                     basis = call.resolve(reference).or(() -> fetch.apply(reference));
                 }
             }
-            orders.add(basis.isPresent() ? read(basis.get(), path + ".basedOn") : read((ObjectNode) appointment, path));
+            orders.add(basis.isPresent() ? read(basis.get(), path + ".basedOn", true) : read((ObjectNode) appointment, path, true));
         }
         return orders;
     }
@@ -140,11 +137,11 @@ final class OrderReader {
         return entries;
     }
 
-    private Order read(ObjectNode resource, String path) {
+    private Order read(ObjectNode resource, String path, boolean answered) {
         if (!resource.path("id").isTextual()) {
             throw HookFailure.unprocessable(path + ".id", "an order needs an id, so that its update can name it");
         }
-        return new Order(resource, path, billingCodes(resource), diagnoses(resource), dateOfService(resource, path));
+        return new Order(resource, path, billingCodes(resource), diagnoses(resource), dateOfService(resource, path), answered);
     }
 
     private static List<BillingCode> billingCodes(ObjectNode resource) {
