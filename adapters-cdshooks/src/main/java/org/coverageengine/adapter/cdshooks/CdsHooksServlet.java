@@ -80,6 +80,12 @@ public final class CdsHooksServlet extends HttpServlet {
             call(service, client, request, response);
         } catch (HookFailure failure) {
             refuse(response, failure);
+        } catch (RuntimeException e) {
+            // A defect, not the client's input: a generic answer; the log names the failure and where, never its
+            // message, which may quote request data.
+            LOG.error("A CDS Hooks call failed unexpectedly: {} at {}", e.getClass().getName(),
+                    e.getStackTrace().length > 0 ? e.getStackTrace()[0] : "?");
+            refuse(response, new HookFailure(500, "", "the service could not answer this call"));
         }
     }
 
@@ -125,7 +131,7 @@ public final class CdsHooksServlet extends HttpServlet {
         try {
             recorder.record(exchange);
         } catch (RuntimeException e) {
-            LOG.error("A hook call could not be recorded (service {}): {}", exchange.serviceId(), e.toString());
+            LOG.error("A hook call could not be recorded (service {}): {}", exchange.serviceId(), e.getClass().getName());
         }
     }
 
@@ -149,6 +155,7 @@ public final class CdsHooksServlet extends HttpServlet {
             case 413 -> "too-costly";
             case 422 -> "business-rule";
             case 503 -> "transient";
+            case 500 -> "exception";
             default -> "invalid";
         };
     }

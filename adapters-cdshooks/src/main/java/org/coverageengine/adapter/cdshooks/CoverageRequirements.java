@@ -139,7 +139,7 @@ final class CoverageRequirements {
             CoverageDecision decision = determineCoverage.determine(request);
             return decision.determinations().size() == request.lines().size() ? decision.determinations() : null;
         } catch (RuntimeException e) {
-            LOG.error("The engine failed on a hook call's orders; answered indeterminate/technical: {}", e.toString());
+            LOG.error("The engine failed on a hook call's orders; answered indeterminate/technical: {}", e.getClass().getName());
             return null;
         }
     }
