@@ -97,6 +97,25 @@ final class ServeCommand implements Callable<Integer> {
             description = "Re-read the --pack folders and --codes files every SECONDS and publish them when they read cleanly (0: never).")
     int reloadEverySeconds;
 
+    @Option(names = "--cds-client", paramLabel = "ISS=JWKS_FILE_OR_URL",
+            description = "A CDS client (EHR) trusted to call /cds-services: its JWT issuer and its public keys; repeatable. Without one,"
+                    + " CDS Hooks calls are not authenticated (development only).")
+    java.util.List<String> cdsClients = new java.util.ArrayList<>();
+
+    @Option(names = "--cds-public-url", paramLabel = "URL",
+            description = "The URL clients call for /cds-services (the JWT audience), e.g. https://payer.example/cds-services"
+                    + " (default: this server's own URL).")
+    String cdsPublicUrl;
+
+    @Option(names = "--cds-payer", paramLabel = "NAME_OR_ID",
+            description = "A payer (Coverage.payor display, identifier or reference) the CDS Hooks services answer for; repeatable"
+                    + " (default: any).")
+    java.util.Set<String> cdsPayers = new java.util.LinkedHashSet<>();
+
+    @Option(names = "--cds-fhir-timeout", paramLabel = "SECONDS", defaultValue = "2",
+            description = "Longest wait for the EHR's FHIR server when the Coverage was not prefetched (default: ${DEFAULT-VALUE}).")
+    int cdsFhirTimeoutSeconds;
+
     /**
      * A readiness check: the first request also initialises HAPI's request handling, so users never wait for it.
      * Over HTTPS it trusts only the server's own certificate.
@@ -238,6 +257,11 @@ final class ServeCommand implements Callable<Integer> {
         WebPages.Sources pages = new WebPages.Sources(engine.lookup, engine.policies, engine.determiner, () -> engine.knowledge.get().edits(),
                 new WebFhirRendering(settings, engine.determiner, engine.policies), () -> status(engine, reloader), java.util.Optional.empty());
         server.mount("/", new WebPages(pages, (WebAccess) access), (WebAccess) access);
+        java.util.Optional<CdsHooks.Mounted> cds = CdsHooks.mount(server, host, port, cdsClients, cdsPublicUrl, cdsPayers,
+                cdsFhirTimeoutSeconds, settings, engine, err);
+        if (cds.isEmpty()) {
+            return ExitCodes.USAGE;
+        }
         try {
             server.start();
         } catch (Exception e) {
@@ -275,6 +299,8 @@ final class ServeCommand implements Callable<Integer> {
             out.println("  GET  " + server.baseUrl() + "/.well-known/smart-configuration (open)");
         });
         out.println("Web pages for people at " + server.baseUrl().substring(0, server.baseUrl().length() - "fhir".length()));
+        out.println("Serving CDS Hooks (Da Vinci CRD " + "2.2.1) at " + cds.get().url(server));
+        cds.get().warnings().forEach(out::println);
         out.println("Loaded " + engine.summary.version());
         out.println("  policies: " + engine.summary.policies() + " (" + String.join(", ", engine.knowledge.get().policies().numbers()) + ")");
         out.println("  codes: " + LookupCommand.counts(engine.summary.codesBySystem()));

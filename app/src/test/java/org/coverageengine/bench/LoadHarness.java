@@ -49,15 +49,19 @@ public final class LoadHarness {
         if (!List.of("127.0.0.1", "localhost", "[::1]").contains(base.getHost())) {
             throw new IllegalArgumentException("the harness only targets loopback, not " + base.getHost());
         }
-        String path = base.getPath() + "/CoverageEligibilityRequest/$submit";
+        // -Dcpe.load.target=order-sign sends the same code mixes as CDS Hooks order-sign calls (one ServiceRequest per line).
+        boolean orderSign = "order-sign".equals(System.getProperty("cpe.load.target"));
+        String path = orderSign ? base.getPath().replaceAll("/fhir$", "") + "/cds-services/order-sign-crd"
+                : base.getPath() + "/CoverageEligibilityRequest/$submit";
+        String mediaType = orderSign ? "application/json" : "application/fhir+json";
         String tokenFile = System.getProperty("cpe.bench.token-file");
         String authorization = tokenFile == null ? ""
                 : "Authorization: Bearer " + java.nio.file.Files.readString(java.nio.file.Path.of(tokenFile)).strip() + "\r\n";
         List<byte[]> requests = new ArrayList<>();
         for (List<String> mix : BenchmarkRequests.ofSize(lines)) {
-            byte[] body = BenchmarkRequests.fhirJson(mix).getBytes(StandardCharsets.UTF_8);
+            byte[] body = (orderSign ? orderSignJson(mix) : BenchmarkRequests.fhirJson(mix)).getBytes(StandardCharsets.UTF_8);
             byte[] head = ("POST " + path + " HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort()
-                    + "\r\n" + authorization + "Content-Type: application/fhir+json\r\nAccept: application/fhir+json\r\nContent-Length: " + body.length
+                    + "\r\n" + authorization + "Content-Type: " + mediaType + "\r\nAccept: " + mediaType + "\r\nContent-Length: " + body.length
                     + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
             byte[] request = Arrays.copyOf(head, head.length + body.length);
             System.arraycopy(body, 0, request, head.length, body.length);
@@ -66,10 +70,33 @@ public final class LoadHarness {
         LoadHarness harness = new LoadHarness(new InetSocketAddress(base.getHost(), base.getPort()), requests, connections);
         harness.run(rate, WARM_UP_REQUESTS);
         Result result = harness.run(rate, (long) rate * seconds);
-        System.out.printf(Locale.ROOT, "lines=%d target=%d req/s for %d s on %d connections: completed %d/%d, throughput %.0f req/s, "
+        System.out.printf(Locale.ROOT, (orderSign ? "order-sign " : "$submit ") + "lines=%d target=%d req/s for %d s on %d connections: completed %d/%d, throughput %.0f req/s, "
                         + "p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, p99.9 %.2f ms, max %.2f ms, errors %d%n",
                 lines, rate, seconds, connections, result.completed(), result.total(), result.throughput(), result.millis(0.50),
                 result.millis(0.90), result.millis(0.99), result.millis(0.999), result.millis(1.0), result.errors());
+    }
+
+    /** A CDS Hooks order-sign request with one draft ServiceRequest per {@code CODE:DIAGNOSIS} and a prefetched Coverage. */
+    static String orderSignJson(List<String> mix) {
+        StringBuilder orders = new StringBuilder();
+        for (int i = 0; i < mix.size(); i++) {
+            String[] parts = mix.get(i).split(":");
+            orders.append(i == 0 ? "" : ",").append("{\"resource\":{\"resourceType\":\"ServiceRequest\",\"id\":\"sr").append(i)
+                    .append("\",\"status\":\"draft\",\"intent\":\"order\",\"subject\":{\"reference\":\"Patient/p1\"},")
+                    .append("\"occurrenceDateTime\":\"2025-03-10\",\"code\":{\"coding\":[{\"system\":\"http://www.ama-assn.org/go/cpt\",")
+                    .append("\"code\":\"").append(parts[0]).append("\"}]}");
+            if (parts.length > 1) {
+                orders.append(",\"reasonCode\":[{\"coding\":[{\"system\":\"http://hl7.org/fhir/sid/icd-10-cm\",\"code\":\"")
+                        .append(parts[1]).append("\"}]}]");
+            }
+            orders.append("}}");
+        }
+        return "{\"hook\":\"order-sign\",\"hookInstance\":\"load\",\"context\":{\"userId\":\"Practitioner/u1\",\"patientId\":\"p1\","
+                + "\"draftOrders\":{\"resourceType\":\"Bundle\",\"type\":\"collection\",\"entry\":[" + orders + "]}},"
+                + "\"prefetch\":{\"coverage\":{\"resourceType\":\"Bundle\",\"type\":\"searchset\",\"entry\":[{\"resource\":"
+                + "{\"resourceType\":\"Coverage\",\"id\":\"cov-1\",\"status\":\"active\",\"type\":{\"coding\":[{\"system\":"
+                + "\"https://nahdo.org/sopt\",\"code\":\"5\"}]},\"beneficiary\":{\"reference\":\"Patient/p1\"},"
+                + "\"payor\":[{\"display\":\"Acme Health Plan\"}]}}]}}}";
     }
 
     private record Result(long total, long[] latencies, int completed, long errors, double throughput) {

@@ -3,6 +3,7 @@ package org.coverageengine.adapter.fhir;
 import ca.uhn.fhir.context.FhirContext;
 import java.util.Date;
 import java.util.Map;
+import org.coverageengine.domain.determination.PaymentTypology;
 import org.coverageengine.domain.code.Code;
 import org.coverageengine.domain.code.CodeSystem;
 import org.coverageengine.domain.code.CodeText;

@@ -13,6 +13,7 @@ import org.coverageengine.domain.code.CodeText;
 import org.coverageengine.domain.determination.CoverageRequest;
 import org.coverageengine.domain.determination.LineOfBusiness;
 import org.coverageengine.domain.determination.PatientFacts;
+import org.coverageengine.domain.determination.PaymentTypology;
 import org.coverageengine.domain.determination.RequestedLine;
 import org.coverageengine.domain.determination.Sex;
 import org.hl7.fhir.instance.model.api.IBaseResource;
@@ -200,15 +201,15 @@ final class RequestMapper {
             }
             Coding known = null;
             for (Coding coding : resolved.getType().getCoding()) {
-                Optional<LineOfBusiness> lob = PaymentTypology.lineOfBusiness(coding);
+                Optional<LineOfBusiness> lob = PaymentTypology.lineOfBusiness(coding.getSystem(), coding.getCode());
                 if (lob.isPresent()) {
                     return lob.get();
                 }
-                if (known == null && PaymentTypology.knows(coding)) {
+                if (known == null && PaymentTypology.knows(coding.getSystem())) {
                     known = coding;
                 }
             }
-            notices.add(known != null ? PaymentTypology.unmappedNotice(known) : "The Coverage type (" + describe(resolved.getType())
+            notices.add(known != null ? PaymentTypology.unmappedNotice(known.getSystem(), known.getCode()) : "The Coverage type (" + describe(resolved.getType())
                     + ") is not a Source of Payment Typology or v3 ActCode code the engine maps to a line of business: COMMERCIAL assumed.");
             return LineOfBusiness.COMMERCIAL;
         }

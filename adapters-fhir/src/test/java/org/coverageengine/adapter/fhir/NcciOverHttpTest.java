@@ -8,6 +8,7 @@ import org.coverageengine.adapter.csv.CodeFile;
 import org.coverageengine.adapter.csv.CsvPolicyPack;
 import org.coverageengine.adapter.csv.ProgressListener;
 import org.coverageengine.adapter.memory.InMemoryKnowledgeStore;
+import org.coverageengine.domain.determination.PaymentTypology;
 import org.coverageengine.domain.engine.CoverageDeterminer;
 import org.coverageengine.domain.engine.KnowledgePublisher;
 import org.coverageengine.domain.engine.PolicyDirectory;

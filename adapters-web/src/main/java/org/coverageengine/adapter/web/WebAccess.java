@@ -38,7 +38,7 @@ public final class WebAccess implements Filter {
         HttpServletRequest request = (HttpServletRequest) req;
         HttpServletResponse response = (HttpServletResponse) res;
         String path = request.getRequestURI();
-        if (path.startsWith("/fhir/") || path.equals("/fhir") || path.startsWith("/.well-known/")) {
+        if (otherEndpoint(path)) {
             chain.doFilter(req, res);
             return;
         }
@@ -57,6 +57,16 @@ public final class WebAccess implements Filter {
             return;
         }
         chain.doFilter(req, res);
+    }
+
+    /** The machine endpoints on the same server (FHIR, its discovery, CDS Hooks) have their own access rules. */
+    static boolean otherEndpoint(String path) {
+        for (String endpoint : new String[] {"/fhir", "/.well-known", "/cds-services"}) {
+            if (path.equals(endpoint) || path.startsWith(endpoint + "/")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean loopback(String address) {

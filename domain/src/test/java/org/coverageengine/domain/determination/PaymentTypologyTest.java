@@ -1,10 +1,7 @@
-package org.coverageengine.adapter.fhir;
+package org.coverageengine.domain.determination;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.coverageengine.domain.determination.LineOfBusiness;
-import org.hl7.fhir.r4.model.CoverageEligibilityResponse;
-import org.hl7.fhir.r4.model.Coding;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -28,7 +25,7 @@ class PaymentTypologyTest {
             "http://terminology.hl7.org/CodeSystem/coverage-selfpay,pay,SELF_PAY"})
     @DisplayName("mapped codes")
     void mapped(String system, String code, LineOfBusiness expected) {
-        assertThat(PaymentTypology.lineOfBusiness(new Coding(system, code, null))).contains(expected);
+        assertThat(PaymentTypology.lineOfBusiness(system, code)).contains(expected);
     }
 
     @ParameterizedTest(name = "{0}|{1}: {2}")
@@ -49,22 +46,9 @@ class PaymentTypologyTest {
             ACT + ";HMO;v3 ActCode HMO (health maintenance organization policy)"})
     @DisplayName("valid codes outside the mapping get a notice naming the code given")
     void unmapped(String system, String code, String named) {
-        Coding coding = new Coding(system, code, null);
-        assertThat(PaymentTypology.lineOfBusiness(coding)).isEmpty();
-        assertThat(PaymentTypology.knows(coding)).isTrue();
-        assertThat(PaymentTypology.unmappedNotice(coding)).isEqualTo("Coverage type " + named
+        assertThat(PaymentTypology.lineOfBusiness(system, code)).isEmpty();
+        assertThat(PaymentTypology.knows(system)).isTrue();
+        assertThat(PaymentTypology.unmappedNotice(system, code)).isEqualTo("Coverage type " + named
                 + " is not mapped to a line of business: COMMERCIAL assumed.");
-    }
-
-    @ParameterizedTest(name = "{0}|{1} -> {2}")
-    @CsvSource({SOPT + ",311,commercial,SOPT 311 (TRICARE) is not mapped", SOPT + ",3,commercial,SOPT 3 (",
-            SOPT + ",82,commercial,SOPT 82 (No Charge)", SOPT + ",3712,commercial,SOPT 3712 (PPO)",
-            ACT + ",PUBLICPOL,commercial,v3 ActCode PUBLICPOL", SOPT + ",96,auto,line of business auto",
-            SOPT + ",113,medicare-advantage,line of business medicare-advantage"})
-    @DisplayName("over $submit: the disposition says the line of business used, and never that none was given")
-    void overSubmit(String system, String code, String lob, String says) {
-        CoverageEligibilityResponse response = RunningServer.postJson(Requests.withCoverageType(Requests.request("S9090"), system, code))
-                .as(CoverageEligibilityResponse.class);
-        assertThat(response.getDisposition()).contains("line of business " + lob).contains(says).doesNotContain("No line of business was given");
     }
 }

@@ -1,22 +1,24 @@
-package org.coverageengine.adapter.fhir;
+package org.coverageengine.domain.determination;
 
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.coverageengine.domain.determination.LineOfBusiness;
-import org.hl7.fhir.r4.model.Coding;
 
 /**
- * The codings of {@code Coverage.type} the engine reads as a line of business: the Source of Payment Typology
- * (PHDSC/NAHDO) by its leading digits, v3 ActCode policy types and HL7's coverage-selfpay code; and the notice for a
- * code of those systems that names no line of business the engine has.
+ * The coverage type codes the engine reads as a line of business (the Source of Payment Typology by its leading
+ * digits, v3 ActCode policy types, HL7's coverage-selfpay code) and the notice for a code of those systems that names
+ * no line of business the engine has; every adapter reading a coverage's type asks this one table.
  */
-final class PaymentTypology {
+public final class PaymentTypology {
 
-    static final String SOPT = "urn:oid:2.16.840.1.113883.3.221.5";
-    static final String SOPT_URL = "https://nahdo.org/sopt";
-    static final String ACT_CODE = "http://terminology.hl7.org/CodeSystem/v3-ActCode";
-    static final String SELF_PAY = "http://terminology.hl7.org/CodeSystem/coverage-selfpay";
+    /** The Source of Payment Typology's OID as a FHIR system. */
+    public static final String SOPT = "urn:oid:2.16.840.1.113883.3.221.5";
+    /** The Source of Payment Typology's URL as a FHIR system. */
+    public static final String SOPT_URL = "https://nahdo.org/sopt";
+    /** HL7 v3 ActCode, whose policy types include workers' compensation and auto. */
+    public static final String ACT_CODE = "http://terminology.hl7.org/CodeSystem/v3-ActCode";
+    /** HL7's coverage-selfpay code system. */
+    public static final String SELF_PAY = "http://terminology.hl7.org/CodeSystem/coverage-selfpay";
 
     /** Display names of the Source of Payment Typology (version 9.2) for the codes a notice may name. */
     private static final Map<String, String> SOPT_NAMES = Map.ofEntries(
@@ -80,16 +82,16 @@ final class PaymentTypology {
     private PaymentTypology() {
     }
 
-    /** Whether the coding is of a system this table reads (SOPT, v3 ActCode, coverage-selfpay). */
-    static boolean knows(Coding coding) {
-        String system = coding.getSystem() == null ? "" : coding.getSystem();
+    /** Whether the code system is one this table reads (SOPT, v3 ActCode, coverage-selfpay). */
+    public static boolean knows(String codeSystem) {
+        String system = codeSystem == null ? "" : codeSystem;
         return isSopt(system) || system.equals(ACT_CODE) || system.equals(SELF_PAY);
     }
 
-    /** The line of business a coding names, or empty when the engine does not map it. */
-    static Optional<LineOfBusiness> lineOfBusiness(Coding coding) {
-        String system = coding.getSystem() == null ? "" : coding.getSystem();
-        String code = coding.getCode() == null ? "" : coding.getCode().strip();
+    /** The line of business a code of a system names, or empty when the engine does not map it. */
+    public static Optional<LineOfBusiness> lineOfBusiness(String codeSystem, String value) {
+        String system = codeSystem == null ? "" : codeSystem;
+        String code = value == null ? "" : value.strip();
         if (isSopt(system)) {
             return sopt(code);
         }
@@ -135,12 +137,12 @@ final class PaymentTypology {
     }
 
     /**
-     * The notice for a coding of a known system that maps to no line of business, naming the code given, e.g.
+     * The notice for a code of a known system that maps to no line of business, naming the code given, e.g.
      * "Coverage type SOPT 311 (TRICARE) is not mapped to a line of business: COMMERCIAL assumed".
      */
-    static String unmappedNotice(Coding coding) {
-        String system = coding.getSystem() == null ? "" : coding.getSystem();
-        String code = coding.getCode() == null ? "" : coding.getCode().strip();
+    public static String unmappedNotice(String codeSystem, String value) {
+        String system = codeSystem == null ? "" : codeSystem;
+        String code = value == null ? "" : value.strip();
         String named;
         if (isSopt(system)) {
             named = "SOPT " + quoted(code) + displayOf(SOPT_NAMES.get(code));
