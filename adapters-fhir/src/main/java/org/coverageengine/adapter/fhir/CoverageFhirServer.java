@@ -5,7 +5,9 @@ import jakarta.servlet.DispatcherType;
 import java.util.EnumSet;
 import java.util.Objects;
 import org.coverageengine.domain.port.in.DescribePolicies;
+import org.coverageengine.domain.engine.DeterminationLedger;
 import org.coverageengine.domain.port.in.DetermineCoverage;
+import org.coverageengine.domain.port.in.RecordDeterminations;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
@@ -32,10 +34,20 @@ public final class CoverageFhirServer implements AutoCloseable {
         this(host, port, settings, ServerLimits.DEFAULTS, determineCoverage, policies);
     }
 
-    /** Prepares a server on the host and port (0: any free port) over the domain's inbound ports. */
+    /** Prepares a server on the host and port (0: any free port) over the domain's inbound ports, recording nothing. */
     public CoverageFhirServer(String host, int port, FhirSettings settings, ServerLimits limits, DetermineCoverage determineCoverage,
             DescribePolicies policies) {
+        this(host, port, settings, limits, determineCoverage, policies, DeterminationLedger.off());
+    }
+
+    /**
+     * Prepares a server on the host and port (0: any free port) over the domain's inbound ports, keeping every answer
+     * (before it is sent) and an audit record of every request through the record use case.
+     */
+    public CoverageFhirServer(String host, int port, FhirSettings settings, ServerLimits limits, DetermineCoverage determineCoverage,
+            DescribePolicies policies, RecordDeterminations record) {
         Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(record, "record");
         Objects.requireNonNull(limits, "limits");
         // Each connection queues at most about one task at a time, so twice the connection limit is never reached in
         // normal operation; it only keeps a misbehaving peer from growing the queue without bound.
@@ -56,10 +68,10 @@ public final class CoverageFhirServer implements AutoCloseable {
         ServletContextHandler context = new ServletContextHandler();
         context.setContextPath("/");
         ServletHolder holder = new ServletHolder("fhir",
-                new CoverageRestfulServer(fhirContext(), settings, determineCoverage, policies));
+                new CoverageRestfulServer(fhirContext(), settings, determineCoverage, policies, record));
         holder.setInitOrder(1);
         context.addServlet(holder, "/fhir/*");
-        context.addFilter(new FilterHolder(new WholeResponseFilter()), "/fhir/*", EnumSet.of(DispatcherType.REQUEST));
+        context.addFilter(new FilterHolder(new WholeResponseFilter(new AnswerRecorder(fhirContext(), record, CoverageRestfulServer.SOFTWARE))), "/fhir/*", EnumSet.of(DispatcherType.REQUEST));
         Handler working = new OverloadHandler(context, limits.maxConcurrentRequests(), limits.maxConnections(), limits.queueTimeout());
         Handler arriving = new ArrivalHandler(working, settings.maxBodyBytes(), limits.readTimeout().toMillis());
         jetty.setHandler(new StatisticsHandler.MinimumDataRateHandler(arriving, limits.minDataRate(), limits.minDataRate()));

@@ -29,7 +29,7 @@ final class GroupCommitWriter implements AutoCloseable {
     private static final Duration RETRY_AFTER = Duration.ofSeconds(2);
     private static final long MAX_BACKOFF_MILLIS = 2_000;
 
-    private record Pending(Object item, CompletableFuture<Void> done) {
+    private record Pending(List<Object> items, CompletableFuture<Void> done) {
     }
 
     private final ConnectionSource source;
@@ -61,6 +61,11 @@ final class GroupCommitWriter implements AutoCloseable {
 
     /** Queues the item and waits until its group is committed. */
     void keep(Object item) {
+        keepAll(List.of(item));
+    }
+
+    /** Queues the items as one entry (so they share a commit) and waits until its group is committed. */
+    void keepAll(List<Object> item) {
         if (lost) {
             throw unavailable("its database is unreachable (reconnecting)", null);
         }
@@ -133,7 +138,7 @@ final class GroupCommitWriter implements AutoCloseable {
         } catch (SQLException e) {
             if (!lost) {
                 LOG.error("The determination record's database is unreachable ({}); answers are refused with 503 until it returns.",
-                        e.getMessage());
+                        reason(e));
             }
             lost = true;
             return false;
@@ -142,7 +147,7 @@ final class GroupCommitWriter implements AutoCloseable {
 
     private void write(List<Pending> group) {
         List<Object> items = new ArrayList<>(group.size());
-        group.forEach(p -> items.add(p.item()));
+        group.forEach(p -> items.addAll(p.items()));
         try {
             RecordRows.insert(connection, items);
             connection.commit();
@@ -163,7 +168,7 @@ final class GroupCommitWriter implements AutoCloseable {
                 continue;
             }
             try {
-                RecordRows.insert(connection, List.of(pending.item()));
+                RecordRows.insert(connection, pending.items());
                 connection.commit();
                 pending.done().complete(null);
             } catch (SQLException e) {
@@ -174,18 +179,27 @@ final class GroupCommitWriter implements AutoCloseable {
                     dropConnection(e);
                     pending.done().completeExceptionally(unavailable("its database was lost", e));
                 } else {
-                    pending.done().completeExceptionally(new IllegalStateException("the record could not be written: " + e.getMessage(), e));
+                    LOG.error("A record could not be written ({})", reason(e));
+                    pending.done().completeExceptionally(new IllegalStateException("the record could not be written (" + reason(e) + ")", e));
                 }
             }
         }
     }
 
     private void dropConnection(SQLException e) {
-        LOG.error("The determination record's database was lost ({}); answers are refused with 503 until it returns.", e.getMessage());
+        LOG.error("The determination record's database was lost ({}); answers are refused with 503 until it returns.", reason(e));
         lost = true;
         ConnectionSource.closeQuietly(connection);
         connection = null;
         source.dropIdle();
+    }
+
+    /**
+     * What went wrong, without the message: a driver's message may quote the values of a failed insert, and those
+     * are patient data, which must not reach the log.
+     */
+    static String reason(SQLException e) {
+        return e.getClass().getSimpleName() + ", SQL state " + e.getSQLState();
     }
 
     static boolean isDuplicate(SQLException e) {

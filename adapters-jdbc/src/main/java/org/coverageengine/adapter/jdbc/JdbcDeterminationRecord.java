@@ -92,6 +92,11 @@ public final class JdbcDeterminationRecord implements DeterminationRecord {
     }
 
     @Override
+    public void keep(RecordedDetermination determination, AuditRecord audit) {
+        writer.keepAll(List.of(determination, audit));
+    }
+
+    @Override
     public void keepAudit(AuditRecord audit) {
         writer.keep(audit);
     }
@@ -117,7 +122,7 @@ public final class JdbcDeterminationRecord implements DeterminationRecord {
             if (connection == null || state != null && (state.startsWith("08") || state.startsWith("57P"))) {
                 throw GroupCommitWriter.unavailable("its database is unreachable", e);
             }
-            throw new IllegalStateException("reading the determination record failed: " + firstLine(e.getMessage()), e);
+            throw new IllegalStateException("reading the determination record failed (" + GroupCommitWriter.reason(e) + ")", e);
         } finally {
             if (connection != null) {
                 source.release(connection, healthy);

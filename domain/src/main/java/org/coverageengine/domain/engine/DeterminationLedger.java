@@ -63,6 +63,13 @@ public final class DeterminationLedger implements RecordDeterminations, ReadDete
     }
 
     @Override
+    public void keep(RecordedDetermination determination, AuditRecord audit) {
+        if (store != null) {
+            store.keep(determination, audit);
+        }
+    }
+
+    @Override
     public void audit(AuditRecord audit) {
         if (store != null) {
             store.keepAudit(audit);

@@ -23,6 +23,14 @@ public interface RecordDeterminations {
      */
     void keep(RecordedDetermination determination);
 
+    /**
+     * Keeps the determination and the audit record of the request that made it, in one commit; the answer may be sent
+     * once this returns.
+     *
+     * @throws RecordUnavailableException when they cannot be kept now (the answer must then not be sent)
+     */
+    void keep(RecordedDetermination determination, AuditRecord audit);
+
     /** Keeps an audit record and returns once it is committed (does nothing when recording is off). */
     void audit(AuditRecord audit);
 

@@ -20,6 +20,12 @@ public interface DeterminationRecord extends AutoCloseable {
     /** Keeps the determination; on return it is committed. Keeping an id already kept fails with IllegalArgumentException. */
     void keep(RecordedDetermination determination);
 
+    /** Keeps the determination and the audit record of the interaction that made it, committed together when {@code keep} returns. */
+    default void keep(RecordedDetermination determination, AuditRecord audit) {
+        keep(determination);
+        keepAudit(audit);
+    }
+
     /** The determination with this id, as kept. */
     Optional<RecordedDetermination> read(String id);
 

@@ -202,6 +202,14 @@ public abstract class DeterminationRecordContract {
     }
 
     @Test
+    void keepsADeterminationWithItsAuditRecord() {
+        AuditRecord submitted = audit("a-1", T0, "ehr-client", "operation", AuditOutcome.SUCCESS, "d-1");
+        record.keep(sample("d-1", T0), submitted);
+        assertThat(record.read("d-1")).contains(sample("d-1", T0));
+        assertThat(record.searchAudit(AuditQuery.all(10).withDetermination("d-1")).items()).containsExactly(submitted);
+    }
+
+    @Test
     void reportsAPeriodWithTheSharedArithmetic() {
         keepSearchData();
         record.keep(line("late", T0.plusSeconds(3600), "Patient/p9", "95940", Outcome.COVERED, ProcessingOutcome.COMPLETE, null, 99, false));
