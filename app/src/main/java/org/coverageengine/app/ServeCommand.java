@@ -27,6 +27,13 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     KnowledgeOptions knowledge;
 
+    @Mixin
+    StoreOptions store;
+
+    @Option(names = "--retain-days", paramLabel = "DAYS", defaultValue = "0",
+            description = "Delete recorded answers and audit records older than DAYS, at start and daily (0, the default: keep everything).")
+    int retainDays;
+
     @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to bind (default: ${DEFAULT-VALUE}).")
     String host;
 
@@ -111,24 +118,47 @@ final class ServeCommand implements Callable<Integer> {
             err.flush();
             return ExitCodes.USAGE;
         }
-        CoverageFhirServer server = new CoverageFhirServer(host, port, settings, limits, engine.determiner, engine.policies);
+        // The determination record: opened before the server, so that no answer can leave unrecorded.
+        java.util.Optional<StoreOptions.Opened> opened = store.open(err);
+        if (opened.isEmpty()) {
+            return ExitCodes.SERVER_FAILED;
+        }
+        StoreOptions.Opened record = opened.get();
+        out.println(store.off() ? StoreOptions.OFF_NOTICE : "Recording every answer and audit record to " + record.ledger().describe());
+        if (retainDays > 0 && !store.off()) {
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread thread = new Thread(r, "retention");
+                thread.setDaemon(true);
+                return thread;
+            }).scheduleWithFixedDelay(() -> {
+                try {
+                    LOG.info("Retention: deleted {} recorded answers older than {} days", record.ledger().retainDays(retainDays), retainDays);
+                } catch (RuntimeException e) {
+                    LOG.warn("Retention could not run now ({}); it runs again in a day", e.getClass().getSimpleName());
+                }
+            }, 0, 1, java.util.concurrent.TimeUnit.DAYS);
+        }
+        CoverageFhirServer server = new CoverageFhirServer(host, port, settings, limits, engine.determiner, engine.policies, record.ledger());
         try {
             server.start();
         } catch (Exception e) {
             err.println("The server could not start on " + host + ":" + port + ": " + e.getMessage());
             err.flush();
             server.close();
+            record.close();
             return ExitCodes.SERVER_FAILED;
         }
         if (!answers(server.baseUrl() + "/metadata")) {
             err.println("The server started but does not answer " + server.baseUrl() + "/metadata");
             err.flush();
             server.close();
+            record.close();
             return ExitCodes.SERVER_FAILED;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("Stopping the FHIR server");
             server.close();
+            record.close();
         }, "shutdown"));
         if (reloadEverySeconds > 0) {
             java.util.concurrent.ScheduledExecutorService reloads = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {

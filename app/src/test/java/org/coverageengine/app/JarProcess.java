@@ -31,12 +31,23 @@ final class JarProcess implements AutoCloseable {
     }
 
     static JarProcess start(String... args) throws IOException {
+        return start(java.util.Map.of(), args);
+    }
+
+    /** Starts the jar with more environment variables (e.g. the store's credentials). */
+    static JarProcess start(java.util.Map<String, String> environment, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
                 jar().toString()));
         command.addAll(List.of(args));
+        if (args.length > 0 && args[0].equals("serve") && !command.contains("--store")) {
+            // Each server its own data folder: the default (./cpe-data) would be shared by every test's server.
+            command.addAll(List.of("--store", Files.createTempDirectory("cpe-store").toString()));
+        }
         Path out = Files.createTempFile("cpe-out", ".txt");
         Path err = Files.createTempFile("cpe-err", ".txt");
-        Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         return new JarProcess(process, out, err);
     }
 
@@ -70,6 +81,12 @@ final class JarProcess implements AutoCloseable {
             Thread.sleep(50);
         }
         return false;
+    }
+
+    /** Kills the process at once (SIGKILL: no shutdown hook runs) and waits for it to be gone. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
     }
 
     @Override
