@@ -17,7 +17,7 @@ CP=$(bench/classpath.sh)
 java -cp "$CP" -Dcpe.shared.dir="${CPE_SHARED_DIR:-../shared}" org.coverageengine.bench.BenchmarkRequests target/bench-bodies
 SERVER_CPU=() WRK_CPU=()
 if [ "$PIN" = 1 ]; then SERVER_CPU=(taskset -c 0); WRK_CPU=(taskset -c 1); fi
-"${SERVER_CPU[@]}" java ${SERVER_JAVA_OPTS:--Xmx1g} -jar app/target/coverage-policy-engine.jar serve --port "$PORT" > target/load-wrk-server.log 2>&1 &
+"${SERVER_CPU[@]}" java ${SERVER_JAVA_OPTS:--Xmx1g} -jar app/target/coverage-policy-engine.jar serve --port "$PORT" --store "${STORE:-none}" > target/load-wrk-server.log 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null || true' EXIT
 for _ in $(seq 1 100); do curl -s -o /dev/null "http://127.0.0.1:$PORT/fhir/metadata" && break; sleep 0.1; done

@@ -51,6 +51,9 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     WebOptions web;
 
+    @Mixin
+    StoreOptions store;
+
     /** Where secrets are read from: the process environment, never the command line. */
     Map<String, String> environment = System.getenv();
 
@@ -251,7 +254,16 @@ final class ServeCommand implements Callable<Integer> {
             err.flush();
             return ExitCodes.USAGE;
         }
-        CoverageFhirServer server = new CoverageFhirServer(host, port, settings, limits, additions, engine.determiner, engine.policies);
+        // The determination record: opened before the server, so that no answer can leave unrecorded.
+        java.util.Optional<StoreOptions.Opened> opened = store.open(err);
+        if (opened.isEmpty()) {
+            return ExitCodes.SERVER_FAILED;
+        }
+        StoreOptions.Opened record = opened.get();
+        out.println(store.off() ? StoreOptions.OFF_NOTICE : "Recording every answer and audit record to " + record.ledger().describe());
+        store.scheduleRetention(record);
+        CoverageFhirServer server = new CoverageFhirServer(host, port, settings, limits, additions, engine.determiner, engine.policies,
+                record.ledger());
         KnowledgeReloader reloader = reloadEverySeconds > 0
                 ? new KnowledgeReloader(engine.importer, knowledge.packs, knowledge.codeFiles, knowledge.limits(), loadedFiles) : null;
         WebPages.Sources pages = new WebPages.Sources(engine.lookup, engine.policies, engine.determiner, () -> engine.knowledge.get().edits(),
@@ -268,17 +280,20 @@ final class ServeCommand implements Callable<Integer> {
             err.println("The server could not start on " + host + ":" + port + ": " + e.getMessage());
             err.flush();
             server.close();
+            record.close();
             return ExitCodes.SERVER_FAILED;
         }
         if (!answers(readinessUrl(server, host), additions.tls())) {
             err.println("The server started but does not answer " + server.baseUrl() + "/metadata");
             err.flush();
             server.close();
+            record.close();
             return ExitCodes.SERVER_FAILED;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("Stopping the FHIR server");
             server.close();
+            record.close();
         }, "shutdown"));
         if (reloadEverySeconds > 0) {
             java.util.concurrent.ScheduledExecutorService reloads = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {

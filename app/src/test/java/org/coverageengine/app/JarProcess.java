@@ -39,6 +39,10 @@ final class JarProcess implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
                 jar().toString()));
         command.addAll(List.of(args));
+        if (args.length > 0 && args[0].equals("serve") && !command.contains("--store")) {
+            // Each server its own data folder: the default (./cpe-data) would be shared by every test's server.
+            command.addAll(List.of("--store", Files.createTempDirectory("cpe-store").toString()));
+        }
         Path out = Files.createTempFile("cpe-out", ".txt");
         Path err = Files.createTempFile("cpe-err", ".txt");
         ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
@@ -77,6 +81,12 @@ final class JarProcess implements AutoCloseable {
             Thread.sleep(50);
         }
         return false;
+    }
+
+    /** Kills the process at once (SIGKILL: no shutdown hook runs) and waits for it to be gone. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
     }
 
     @Override

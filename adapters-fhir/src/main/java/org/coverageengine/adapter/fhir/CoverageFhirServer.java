@@ -6,7 +6,9 @@ import jakarta.servlet.Filter;
 import java.util.EnumSet;
 import java.util.Objects;
 import org.coverageengine.domain.port.in.DescribePolicies;
+import org.coverageengine.domain.engine.DeterminationLedger;
 import org.coverageengine.domain.port.in.DetermineCoverage;
+import org.coverageengine.domain.port.in.RecordDeterminations;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
@@ -41,19 +43,30 @@ public final class CoverageFhirServer implements AutoCloseable {
         this(host, port, settings, ServerLimits.DEFAULTS, determineCoverage, policies);
     }
 
-    /** Prepares a server on the host and port (0: any free port) over the domain's inbound ports. */
+    /** Prepares a server on the host and port (0: any free port) over the domain's inbound ports, recording nothing. */
     public CoverageFhirServer(String host, int port, FhirSettings settings, ServerLimits limits, DetermineCoverage determineCoverage,
             DescribePolicies policies) {
-        this(host, port, settings, limits, EndpointAdditions.NONE, determineCoverage, policies);
+        this(host, port, settings, limits, EndpointAdditions.NONE, determineCoverage, policies, DeterminationLedger.off());
     }
 
     /**
      * Prepares a server on the host and port (0: any free port) over the domain's inbound ports, with what the caller
-     * adds: filters in front of the endpoint, servlets beside it, HTTPS.
+     * adds: filters in front of the endpoint, servlets beside it, HTTPS; recording nothing.
      */
     public CoverageFhirServer(String host, int port, FhirSettings settings, ServerLimits limits, EndpointAdditions additions,
             DetermineCoverage determineCoverage, DescribePolicies policies) {
+        this(host, port, settings, limits, additions, determineCoverage, policies, DeterminationLedger.off());
+    }
+
+    /**
+     * Prepares a server on the host and port (0: any free port) over the domain's inbound ports, with what the caller
+     * adds (filters in front of the endpoint, servlets beside it, HTTPS), keeping every answer (before it is sent) and an
+     * audit record of every request, refused ones included, through the record use case.
+     */
+    public CoverageFhirServer(String host, int port, FhirSettings settings, ServerLimits limits, EndpointAdditions additions,
+            DetermineCoverage determineCoverage, DescribePolicies policies, RecordDeterminations record) {
         Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(record, "record");
         Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(additions, "additions");
         // Each connection queues at most about one task at a time, so twice the connection limit is never reached in
@@ -91,16 +104,18 @@ public final class CoverageFhirServer implements AutoCloseable {
         context = new ServletContextHandler();
         context.setContextPath("/");
         ServletHolder holder = new ServletHolder("fhir",
-                new CoverageRestfulServer(fhirContext(), settings, determineCoverage, policies));
+                new CoverageRestfulServer(fhirContext(), settings, determineCoverage, policies, record));
         holder.setInitOrder(1);
         context.addServlet(holder, "/fhir/*");
         // Exact paths win over /fhir/* in servlet mapping, so these answer beside the FHIR servlet.
         additions.servlets().forEach((path, servlet) -> context.addServlet(new ServletHolder(servlet), "/fhir" + path));
-        // The caller's filters come first: a request they refuse never reaches the endpoint's own.
+        // The answer is buffered and recorded outermost, so a request the caller's filters refuse is audited too.
+        context.addFilter(new FilterHolder(new WholeResponseFilter(new AnswerRecorder(fhirContext(), record, CoverageRestfulServer.SOFTWARE))),
+                "/fhir/*", EnumSet.of(DispatcherType.REQUEST));
+        // The caller's filters come next: a request they refuse never reaches the endpoint.
         for (Filter filter : additions.filters()) {
             context.addFilter(new FilterHolder(filter), "/fhir/*", EnumSet.of(DispatcherType.REQUEST));
         }
-        context.addFilter(new FilterHolder(new WholeResponseFilter()), "/fhir/*", EnumSet.of(DispatcherType.REQUEST));
         Handler working = new OverloadHandler(context, limits.maxConcurrentRequests(), limits.maxConnections(), limits.queueTimeout());
         Handler arriving = new ArrivalHandler(working, settings.maxBodyBytes(), limits.readTimeout().toMillis());
         jetty.setHandler(new StatisticsHandler.MinimumDataRateHandler(arriving, limits.minDataRate(), limits.minDataRate()));

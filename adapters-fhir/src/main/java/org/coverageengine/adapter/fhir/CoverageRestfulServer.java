@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.coverageengine.domain.port.in.DescribePolicies;
 import org.coverageengine.domain.port.in.DetermineCoverage;
+import org.coverageengine.domain.port.in.RecordDeterminations;
 import org.hl7.fhir.r4.model.OperationOutcome;
 
 /**
@@ -24,10 +25,11 @@ final class CoverageRestfulServer extends RestfulServer {
     static final String SOFTWARE = "Coverage Policy Engine";
     static final String SOFTWARE_VERSION = "0.1.0";
 
-    CoverageRestfulServer(FhirContext context, FhirSettings settings, DetermineCoverage determineCoverage, DescribePolicies policies) {
+    CoverageRestfulServer(FhirContext context, FhirSettings settings, DetermineCoverage determineCoverage, DescribePolicies policies,
+            RecordDeterminations record) {
         super(context);
         setDefaultResponseEncoding(EncodingEnum.JSON);
-        setResourceProviders(List.of(new SubmitOperation(context, settings, determineCoverage, policies),
+        setResourceProviders(List.of(new SubmitOperation(context, settings, determineCoverage, policies, record),
                 new CodeSystemProvider(settings, policies)));
         setServerConformanceProvider(new OperationDefinitionProvider(this, settings.smartTokenEndpoint()));
         setServerName(SOFTWARE);

@@ -34,10 +34,23 @@ public final class FhirExchange {
 
     /** Answers a body already read and checked (media type, size, encoding); client errors are thrown as HAPI 4xx exceptions. */
     public CoverageEligibilityResponse answer(String body, EncodingEnum encoding) {
+        return answer(body, encoding, java.util.UUID.randomUUID().toString()).response();
+    }
+
+    /** The answer under the given id, with what its record needs besides the bytes it will be sent as. */
+    Answered answer(String body, EncodingEnum encoding, String id) {
+        long started = System.nanoTime();
         IBaseResource resource = parse(body, encoding);
         MappedRequest mapped = requests.toDomain(resource);
         CoverageDecision decision = mapped.request() == null ? null : determineCoverage.determine(mapped.request());
-        return responses.toFhir(mapped, decision);
+        CoverageEligibilityResponse response = responses.toFhir(mapped, decision);
+        response.setId(id);
+        java.time.Duration took = java.time.Duration.ofNanos(System.nanoTime() - started);
+        return new Answered(response, PendingRecord.of(id, response.getCreated().toInstant(), mapped, decision, response, took));
+    }
+
+    /** An answer and its record, pending the bytes. */
+    record Answered(CoverageEligibilityResponse response, PendingRecord record) {
     }
 
     /** The HAPI parser configured as $submit uses it: invalid values are errors, unknown elements are ignored silently. */

@@ -6,6 +6,7 @@ import ca.uhn.fhir.rest.server.IResourceProvider;
 import jakarta.servlet.http.HttpServletRequest;
 import org.coverageengine.domain.port.in.DescribePolicies;
 import org.coverageengine.domain.port.in.DetermineCoverage;
+import org.coverageengine.domain.port.in.RecordDeterminations;
 import org.hl7.fhir.r4.model.CoverageEligibilityRequest;
 import org.hl7.fhir.r4.model.CoverageEligibilityResponse;
 
@@ -17,10 +18,13 @@ public final class SubmitOperation implements IResourceProvider {
 
     private final FhirSettings settings;
     private final FhirExchange exchange;
+    private final RecordDeterminations record;
 
-    SubmitOperation(FhirContext context, FhirSettings settings, DetermineCoverage determineCoverage, DescribePolicies policies) {
+    SubmitOperation(FhirContext context, FhirSettings settings, DetermineCoverage determineCoverage, DescribePolicies policies,
+            RecordDeterminations record) {
         this.settings = settings;
         this.exchange = new FhirExchange(context, settings, determineCoverage, policies);
+        this.record = record;
     }
 
     @Override
@@ -33,7 +37,12 @@ public final class SubmitOperation implements IResourceProvider {
     public CoverageEligibilityResponse submit(HttpServletRequest servletRequest) {
         refuseSubsetting(servletRequest);
         SubmitBody body = SubmitBody.read(servletRequest, settings);
-        return exchange.answer(body.text(), body.encoding());
+        FhirExchange.Answered answered = exchange.answer(body.text(), body.encoding(), record.newId());
+        if (record.recording()) {
+            // Kept by the response filter once the bytes are known, before any of them leaves.
+            servletRequest.setAttribute(PendingRecord.ATTRIBUTE, answered.record());
+        }
+        return answered.response();
     }
 
     /**

@@ -27,6 +27,12 @@ import java.nio.charset.StandardCharsets;
  */
 final class WholeResponseFilter implements Filter {
 
+    private final AnswerRecorder recorder;
+
+    WholeResponseFilter(AnswerRecorder recorder) {
+        this.recorder = recorder;
+    }
+
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain) throws IOException, ServletException {
         if (!(response instanceof HttpServletResponse http)) {
@@ -35,6 +41,13 @@ final class WholeResponseFilter implements Filter {
         }
         BufferedResponse buffered = new BufferedResponse(http);
         chain.doFilter(request, buffered);
+        if (request instanceof jakarta.servlet.http.HttpServletRequest httpRequest) {
+            // The whole answer is known here and none of it has left: the one place to record it first.
+            AnswerRecorder.Refusal refusal = recorder.beforeRelease(httpRequest, buffered.getStatus(), buffered.getContentType(), buffered.bytes());
+            if (refusal != null) {
+                buffered.replaceWith(refusal);
+            }
+        }
         buffered.sendWhole();
     }
 
@@ -119,6 +132,25 @@ final class WholeResponseFilter implements Filter {
         @Override
         public void setContentLengthLong(long length) {
             // Set from the buffered body when it is sent.
+        }
+
+        byte[] bytes() {
+            flushWriter();
+            return body.toByteArray();
+        }
+
+        void replaceWith(AnswerRecorder.Refusal refusal) {
+            flushWriter();
+            body.reset();
+            HttpServletResponse response = (HttpServletResponse) getResponse();
+            response.setStatus(refusal.status());
+            response.setContentType(refusal.contentType());
+            response.setHeader("Retry-After", refusal.retryAfterSeconds());
+            response.setHeader("Content-Location", null);
+            response.setHeader("Location", null);
+            response.setHeader("ETag", null);
+            response.setHeader("Last-Modified", null);
+            body.writeBytes(refusal.body());
         }
 
         private void flushWriter() {
