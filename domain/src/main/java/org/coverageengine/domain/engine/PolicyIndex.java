@@ -46,12 +46,19 @@ final class PolicyIndex {
     final Map<String, List<Criterion>> unattestedCriteria = new ConcurrentHashMap<>();
     final String[] groupTitles;
     final ExplanationWriter writer;
+    final boolean versioned;
     private final Map<Code, Membership[]> members;
     private final PatternMember[] patterns;
     private final RangeMember[] ranges;
 
     PolicyIndex(Policy policy) {
+        this(policy, false);
+    }
+
+    /** The index of one version; versioned when other versions of the policy are loaded too (the texts then name it). */
+    PolicyIndex(Policy policy, boolean versioned) {
         this.policy = policy;
+        this.versioned = versioned;
         if (policy.groups().size() > 64) {
             throw new IllegalArgumentException("policy " + policy.number() + " defines " + policy.groups().size()
                     + " code groups; the engine supports at most 64 per policy");
@@ -84,7 +91,7 @@ final class PolicyIndex {
         for (int g = 0; g < groupNames.length; g++) {
             groupTitles[g] = policy.groups().get(groupNames[g]).title();
         }
-        writer = new ExplanationWriter(policy, groupNames, groupTitles);
+        writer = new ExplanationWriter(policy, groupNames, groupTitles, versioned);
         String prefix = writer.prefix();
         List<Statement> list = policy.statements();
         statements = new CompiledStatement[list.size()];
