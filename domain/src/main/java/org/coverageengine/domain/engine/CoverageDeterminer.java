@@ -130,12 +130,12 @@ public final class CoverageDeterminer implements DetermineCoverage {
                 }
             }
             for (PolicyIndex policy : outOfScope) {
-                if (policy.mentions(line.code())) {
+                if (policy.decidesAbout(line.code())) {
                     findings.add(ExplanationWriter.outOfScope(policy.policy, lob));
                 }
             }
             for (PolicyIndex policy : notYetInEffect) {
-                if (policy.mentions(line.code())) {
+                if (policy.decidesAbout(line.code())) {
                     findings.add(ExplanationWriter.notInEffect(policy.policy, date));
                 }
             }
