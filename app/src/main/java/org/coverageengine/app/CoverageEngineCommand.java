@@ -28,7 +28,22 @@ public final class CoverageEngineCommand implements Runnable {
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setOut(out);
         commandLine.setErr(err);
+        commandLine.setParameterExceptionHandler(CoverageEngineCommand::usageError);
         return commandLine.execute(args);
+    }
+
+    /**
+     * A usage error prints what is wrong (with picocli's suggestion for a mistyped option) and where to read more:
+     * the whole usage would bury the one line that matters.
+     */
+    private static int usageError(CommandLine.ParameterException e, String[] args) {
+        CommandLine command = e.getCommandLine();
+        java.io.PrintWriter err = command.getErr();
+        err.println(e.getMessage());
+        CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+        err.println("Run '" + command.getCommandSpec().qualifiedName() + " --help' for more.");
+        err.flush();
+        return ExitCodes.USAGE;
     }
 
     @Override

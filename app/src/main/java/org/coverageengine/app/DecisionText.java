@@ -7,6 +7,7 @@ import org.coverageengine.domain.determination.Citation;
 import org.coverageengine.domain.determination.CoverageDecision;
 import org.coverageengine.domain.determination.Criterion;
 import org.coverageengine.domain.determination.Determination;
+import org.coverageengine.domain.determination.Outcome;
 
 /** Renders a decision for people (a wrapped table) or for programs (JSON). */
 final class DecisionText {
@@ -30,14 +31,16 @@ final class DecisionText {
         out.append('\n').append(header).append('\n').append("-".repeat(Math.min(WIDTH, 110))).append('\n');
         String indent = " ".repeat(33);
         for (Determination d : decision.determinations()) {
-            String units = d.allowedUnits() == null ? String.valueOf(d.requestedUnits()) : d.requestedUnits() + "/" + d.allowedUnits();
+            // Allowed units mean something only where something is paid: a denied line shows what was asked for.
+            boolean paid = d.outcome() == Outcome.COVERED || d.outcome() == Outcome.CONDITIONAL;
+            String units = d.allowedUnits() == null || !paid ? String.valueOf(d.requestedUnits()) : d.requestedUnits() + "/" + d.allowedUnits();
             List<String> why = wrap(d.explanation(), WIDTH - 33);
             out.append(String.format(Locale.ROOT, "%-4d %-8s %-5s %-12s %s", d.sequence(), d.code(), units, d.outcome().code(),
                     why.isEmpty() ? "" : why.get(0))).append('\n');
             for (int i = 1; i < why.size(); i++) {
                 out.append(indent).append(why.get(i)).append('\n');
             }
-            if (d.priorAuthorizationRequired()) {
+            if (d.priorAuthorizationRequired() && !d.explanation().toLowerCase(Locale.ROOT).contains("prior authorization")) {
                 out.append(indent).append("Prior authorization required.").append('\n');
             }
             for (Citation citation : d.citations()) {

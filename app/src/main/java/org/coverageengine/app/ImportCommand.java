@@ -66,7 +66,7 @@ final class ImportCommand implements Callable<Integer> {
                 KnowledgePublisher.assemble(new InMemoryKnowledgeStore(), java.util.List.of(CsvPolicyPack.embeddedDefault(), pack), 0);
                 out.println("OK: policy pack " + pack.id() + " " + pack.version() + " (" + path + ")");
                 for (Policy policy : pack.policies()) {
-                    out.println("  policy " + policy.number() + " " + policy.title() + ": effective " + policy.effectiveDate() + ", "
+                    out.println("  policy " + policy.number() + " " + policy.title() + ": " + policy.effectiveRange() + ", "
                             + policy.groups().size() + " code groups (" + policy.groups().values().stream().mapToInt(g -> g.size()).sum()
                             + " codes), " + policy.statements().size() + " statements, " + policy.criteriaSets().size() + " criteria sets");
                 }

@@ -48,14 +48,17 @@ final class LookupCommand implements Callable<Integer> {
             out.flush();
             return ExitCodes.OK;
         }
-        List<CodeEntry> found = engine.lookup.byKeyword(query, limit);
+        // Every match is counted, so the count is the truth and --limit only bounds what is printed.
+        List<CodeEntry> found = engine.lookup.byKeyword(query, Integer.MAX_VALUE);
         if (found.isEmpty()) {
             out.println("No code or description matches '" + query + "'.");
             out.flush();
             return 1;
         }
-        out.println(found.size() + " match" + (found.size() == 1 ? "" : "es") + " for '" + query + "':");
-        for (CodeEntry entry : found) {
+        int shown = Math.min(found.size(), Math.max(limit, 0));
+        out.println(found.size() + " match" + (found.size() == 1 ? "" : "es") + " for '" + query + "'"
+                + (shown < found.size() ? " (the first " + shown + " shown; --limit N for more)" : "") + ":");
+        for (CodeEntry entry : found.subList(0, shown)) {
             String aka = entry.synonyms().isEmpty() ? "" : " (also known as: " + String.join(", ", entry.synonyms()) + ")";
             out.println("  " + entry.code().system().displayName() + " " + entry.code().value() + "  " + entry.display() + aka);
         }

@@ -22,7 +22,7 @@ class EvaluateCommandTest {
         assertEquals(0, cli.exit(), cli.err());
         assertTrue(cli.out().contains("LINE CODE     UNITS OUTCOME      WHY"), cli.out());
         assertTrue(cli.out().matches("(?s).*\\n2\\s+95940\\s+1\\s+not-covered\\s+Policy 0509.*"), cli.out());
-        assertTrue(cli.out().matches("(?s).*\\n3\\s+95925\\s+2/1\\s+not-covered.*"), cli.out());
+        assertTrue(cli.out().matches("(?s).*\\n3\\s+95925\\s+2\\s+not-covered.*"), cli.out());
         assertTrue(cli.out().contains("COMMERCIAL was assumed"));
     }
 

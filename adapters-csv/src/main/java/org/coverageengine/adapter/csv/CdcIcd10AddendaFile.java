@@ -11,8 +11,11 @@ import org.coverageengine.domain.code.CompletenessDeclaration;
 import org.coverageengine.domain.code.DateRange;
 
 /**
- * The CDC ICD-10-CM order addenda: "Add:", "Delete:", "Revise from:" and "Revise to:" records for the fiscal year
- * named in the file name, with the flag in column 14, the code in 16-22 and the descriptions from column 24.
+ * The CDC ICD-10-CM addenda: "Add:", "Delete:", "Revise from:" and "Revise to:" records for the fiscal year named in
+ * the file name, in either of the two layouts the CDC publishes: the order addenda (a billable flag in column 14, the
+ * code in 16-22, the short description from column 24 and the long one from 85) and the codes addenda (the code in
+ * 14-20 and the description from column 22). The first character after the action tells them apart: a flag is a
+ * digit, an ICD-10-CM code starts with a letter.
  */
 final class CdcIcd10AddendaFile implements TextLineLayout {
 
@@ -48,6 +51,9 @@ final class CdcIcd10AddendaFile implements TextLineLayout {
             // The CDC addenda end with a free-text summary ("Headers ... additions ... deletions"): not records.
             return Optional.empty();
         }
+        if (line.length() > 13 && Character.isLetter(line.charAt(13))) {
+            return codesLayout(line, action);
+        }
         if (line.length() < 24) {
             throw line.error(line.length() + 1, "truncated record: an addenda record has an action, "
                     + "a flag in column 14, a code in columns 16-22 and a description from column 24");
@@ -60,6 +66,19 @@ final class CdcIcd10AddendaFile implements TextLineLayout {
         String shortText = line.field(23, 83);
         String longText = line.length() > 84 ? line.rest(84) : shortText;
         CodeEntryBuilder entry = CodeEntry.builder(code).shortDescription(shortText).longDescription(longText).billable(flag == '1');
+        return dated(entry, action);
+    }
+
+    private Optional<CodeEntry> codesLayout(TextLine line, String action) {
+        if (line.length() < 22) {
+            throw line.error(line.length() + 1, "truncated record: a codes addenda record has an action, "
+                    + "a code in columns 14-20 and a description from column 22");
+        }
+        Code code = line.code(CodeSystem.ICD10CM, 13, 20);
+        return dated(CodeEntry.builder(code).longDescription(line.rest(21)), action);
+    }
+
+    private Optional<CodeEntry> dated(CodeEntryBuilder entry, String action) {
         LocalDate lastDay = fiscalStart.minusDays(1);
         switch (action) {
             case "Add":

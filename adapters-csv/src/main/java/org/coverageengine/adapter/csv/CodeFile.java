@@ -103,11 +103,44 @@ public final class CodeFile implements KnowledgeSource {
         if (edits != null) {
             return readEditTable(name, bytes, edits, progress, ncci);
         }
-        String text = StrictText.decode(name, bytes);
+        String text;
+        try {
+            text = StrictText.decode(name, bytes);
+        } catch (ImportException e) {
+            // A file of no known format fails UTF-8 first (PDFs, spreadsheets, archives): its format is the real problem.
+            if (format == null && e.reason().contains("UTF-8") && CodeFileFormat.detect(new String(bytes, 0, Math.min(bytes.length, DETECTION_HEAD), StandardCharsets.ISO_8859_1))
+                    .isEmpty()) {
+                throw unsupported(name, bytes);
+            }
+            throw e;
+        }
         CodeFileFormat actual = format != null ? format : CodeFileFormat.detect(text.substring(0, Math.min(text.length(), DETECTION_HEAD)))
-                .orElseThrow(() -> new ImportException(name, 1, 1, "unknown file format: expected an ICD-10-CM order, codes or addenda "
-                        + "file, a HCPCS CSV, a PFS RVU CSV or an NCCI PTP or MUE file (or name one with --format)"));
+                .orElseThrow(() -> unsupported(name, bytes));
         return read(name, actual.layout(name), text, progress);
+    }
+
+    /** The formats a code file may have, for messages. */
+    static final String SUPPORTED = "an ICD-10-CM order, codes or addenda file (text), a HCPCS CSV, a PFS RVU CSV or an NCCI PTP "
+            + "(tab-separated text) or MUE (CSV) file";
+
+    private static ImportException unsupported(String name, byte[] bytes) {
+        String kind = startsWith(bytes, "%PDF") ? " (this is a PDF document)"
+                : startsWith(bytes, "PK\u0003\u0004") ? " (this is a ZIP archive or an Excel workbook: unzip it, or save the sheet as CSV)"
+                : startsWith(bytes, "\u00D0\u00CF\u0011\u00E0") ? " (this is an old Excel or Word file: save it as CSV)" : "";
+        return new ImportException(name, 1, 1, "unsupported file format" + kind + ": supported formats are " + SUPPORTED
+                + " (or name one with --format)");
+    }
+
+    private static boolean startsWith(byte[] bytes, String magic) {
+        if (bytes.length < magic.length()) {
+            return false;
+        }
+        for (int i = 0; i < magic.length(); i++) {
+            if ((bytes[i] & 0xFF) != magic.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static <R> CodeFile read(String name, CodeFileLayout<R> layout, String text, ProgressListener progress) {

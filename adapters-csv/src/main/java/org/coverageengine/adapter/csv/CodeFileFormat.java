@@ -9,8 +9,8 @@ public enum CodeFileFormat {
     ICD10CM_ORDER("icd10cm-order", "CDC ICD-10-CM order file (fixed width)"),
     /** CDC ICD-10-CM codes file (code, then description). */
     ICD10CM_CODES("icd10cm-codes", "CDC ICD-10-CM codes file (fixed width)"),
-    /** CDC ICD-10-CM order addenda (Add/Delete/Revise lines). */
-    ICD10CM_ADDENDA("icd10cm-addenda", "CDC ICD-10-CM order addenda"),
+    /** CDC ICD-10-CM addenda (Add/Delete/Revise lines), in the order or the codes layout. */
+    ICD10CM_ADDENDA("icd10cm-addenda", "CDC ICD-10-CM addenda (order or codes layout)"),
     /** CMS HCPCS Level II quarterly file, as CSV. */
     HCPCS_CSV("hcpcs", "CMS HCPCS Level II file (CSV)"),
     /** CMS physician fee schedule relative value file (PPRRVU), as CSV. */

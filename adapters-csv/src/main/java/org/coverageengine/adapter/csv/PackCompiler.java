@@ -91,7 +91,7 @@ final class PackCompiler {
         Set<String> ancillary = new LinkedHashSet<>(PackValues.list(row.ancillaryGroups()));
         try {
             return new Policy(row.policy(), row.title(), row.payer(), PackValues.date(at, "effective", row.effective()),
-                    PackValues.date(at, "next_review", row.nextReview()), row.url().isEmpty() ? null : row.url(),
+                    PackValues.date(at, "termination", row.termination()), PackValues.date(at, "next_review", row.nextReview()), row.url().isEmpty() ? null : row.url(),
                     PackValues.lines(at, "lines_of_business", row.linesOfBusiness()), referrals, ancillary, PackValues.list(row.related()),
                     revisions, groups, criteriaSets, statements);
         } catch (IllegalArgumentException e) {

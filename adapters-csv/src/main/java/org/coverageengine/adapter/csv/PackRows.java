@@ -24,6 +24,7 @@ final class PackRows {
             @NotBlank(message = "a policy title is required") String title,
             String payer,
             @NotBlank(message = "an effective date is required") @Pattern(regexp = DATE, message = DATE_MESSAGE) String effective,
+            @Pattern(regexp = DATE, message = DATE_MESSAGE) String termination,
             @Pattern(regexp = DATE, message = DATE_MESSAGE) String nextReview,
             @NotBlank(message = "at least one line of business is required") String linesOfBusiness,
             String ancillaryGroups,
@@ -34,7 +35,8 @@ final class PackRows {
     record ReferralRow(
             @NotBlank(message = "a policy number is required") String policy,
             @NotBlank(message = "a line of business is required") String lineOfBusiness,
-            @NotBlank(message = "a note is required") String note) {
+            @NotBlank(message = "a note is required") String note,
+            @Pattern(regexp = DATE, message = "version: the effective date of one of the policy's versions in policies.csv (YYYY-MM-DD), or empty for every version") String version) {
     }
 
     record RevisionRow(
@@ -50,7 +52,8 @@ final class PackRows {
             String title,
             String section,
             String patternSystem,
-            String patternPrefix) {
+            String patternPrefix,
+            @Pattern(regexp = DATE, message = "version: the effective date of one of the policy's versions in policies.csv (YYYY-MM-DD), or empty for every version") String version) {
     }
 
     record GroupCodeRow(
@@ -60,7 +63,8 @@ final class PackRows {
             @NotBlank(message = "a code is required") String code,
             @Pattern(regexp = DATE, message = DATE_MESSAGE) String effective,
             @Pattern(regexp = DATE, message = DATE_MESSAGE) String termination,
-            String description) {
+            String description,
+            @Pattern(regexp = DATE, message = "version: the effective date of one of the policy's versions in policies.csv (YYYY-MM-DD), or empty for every version") String version) {
     }
 
     record StatementRow(
@@ -74,11 +78,15 @@ final class PackRows {
             @NotBlank(message = "an effect (rule kind) is required") String effect,
             String argument,
             @NotBlank(message = "a reason is required: every determination explains itself") String reason,
-            String unitsText) {
+            String unitsText,
+            @Pattern(regexp = DATE, message = "version: the effective date of one of the policy's versions in policies.csv (YYYY-MM-DD), or empty for every version") String version) {
     }
 
-    /** Columns a pack file may leave out (they were added after packs in the field were written). */
-    static final java.util.Set<String> OPTIONAL_COLUMNS = java.util.Set.of("units_text");
+    /**
+     * Columns a pack file may leave out (they were added after packs in the field were written): a policy's
+     * termination, and the version a row belongs to (empty: every version of its policy).
+     */
+    static final java.util.Set<String> OPTIONAL_COLUMNS = java.util.Set.of("units_text", "version", "termination");
 
     record CriteriaRow(
             @NotBlank(message = "a policy number is required") String policy,
@@ -86,7 +94,8 @@ final class PackRows {
             @NotBlank(message = "a criterion code is required") @Pattern(regexp = NAME, message = "a criterion code is letters, digits, '.', '_' or '-'") String code,
             String parent,
             @Pattern(regexp = "ALL|ANY|LEAF", message = "combinator must be ALL, ANY or LEAF") String combinator,
-            String text) {
+            String text,
+            @Pattern(regexp = DATE, message = "version: the effective date of one of the policy's versions in policies.csv (YYYY-MM-DD), or empty for every version") String version) {
     }
 
     record CodeRow(

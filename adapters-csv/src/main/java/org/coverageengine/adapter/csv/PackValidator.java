@@ -37,7 +37,10 @@ final class PackValidator {
 
     private final List<ImportProblem> problems = new ArrayList<>();
     private final boolean checkRows;
+    /** Every version's rows, keyed by policy number and effective date. */
     private final Map<String, PolicyRows> policies = new LinkedHashMap<>();
+    /** The versions of each policy number, in file order. */
+    private final Map<String, List<PolicyRows>> versions = new LinkedHashMap<>();
     private boolean policiesRead;
 
     private PackValidator(boolean checkRows) {
@@ -58,41 +61,48 @@ final class PackValidator {
         Set<Bound<PolicyRow>> validPolicies = identitySet(rows(t.policies()));
         for (Bound<PolicyRow> row : t.policies().rows()) {
             PolicyRow value = row.value();
-            if (policies.containsKey(value.policy())) {
-                problem(row.row().error("policy", "duplicate policy '" + value.policy() + "' (a pack holds one version of each policy)"));
+            if (policies.containsKey(versionKey(value.policy(), value.effective()))) {
+                problem(row.row().error("effective", "duplicate policy '" + value.policy() + "' version effective " + value.effective()
+                        + " (each version of a policy has its own effective date)"));
                 continue;
             }
-            policies.put(value.policy(), new PolicyRows(row));
+            PolicyRows version = new PolicyRows(row);
+            policies.put(versionKey(value.policy(), value.effective()), version);
+            versions.computeIfAbsent(value.policy(), n -> new ArrayList<>()).add(version);
             if (validPolicies.contains(row)) {
                 ok(() -> PackValues.lines(row.row(), "lines_of_business", value.linesOfBusiness()));
-                ok(() -> PackValues.date(row.row(), "effective", value.effective()));
+                ok(() -> PackValues.range(row.row(), value.effective(), value.termination()));
                 ok(() -> PackValues.date(row.row(), "next_review", value.nextReview()));
             }
         }
         for (Bound<ReferralRow> row : rows(t.referrals())) {
-            policy(row.row(), row.value().policy()).filter(p -> ok(() -> PackValues.lines(row.row(), "line_of_business",
-                    row.value().lineOfBusiness()))).ifPresent(p -> p.referrals.add(row));
+            if (ok(() -> PackValues.lines(row.row(), "line_of_business", row.value().lineOfBusiness()))) {
+                versions(row.row(), row.value().policy(), row.value().version()).forEach(p -> p.referrals.add(row));
+            }
         }
         for (Bound<RevisionRow> row : rows(t.revisions())) {
-            policy(row.row(), row.value().policy()).filter(p -> ok(() -> PackValues.date(row.row(), "date", row.value().date())))
-                    .ifPresent(p -> p.revisions.add(row));
+            if (ok(() -> PackValues.date(row.row(), "date", row.value().date()))) {
+                versions(row.row(), row.value().policy(), "").forEach(p -> p.revisions.add(row));
+            }
         }
         Set<Bound<GroupRow>> validGroups = identitySet(rows(t.groups()));
         for (Bound<GroupRow> row : t.groups().rows()) {
-            policy(row.row(), row.value().policy()).ifPresent(p -> group(p, row, validGroups.contains(row)));
+            versions(row.row(), row.value().policy(), row.value().version()).forEach(p -> group(p, row, validGroups.contains(row)));
         }
         List<Bound<GroupCodeRow>> groupCodes = groupCodes(t.groupCodes(), t.groups().unreadable());
         Set<Bound<CriteriaRow>> validCriteria = identitySet(rows(t.criteria()));
         for (Bound<CriteriaRow> row : t.criteria().rows()) {
-            policy(row.row(), row.value().policy()).ifPresent(p -> criterion(p, row));
+            versions(row.row(), row.value().policy(), row.value().version()).forEach(p -> criterion(p, row));
         }
         for (Bound<StatementRow> row : rows(t.statements())) {
-            policy(row.row(), row.value().policy()).ifPresent(p -> p.statements.add(row));
+            versions(row.row(), row.value().policy(), row.value().version()).forEach(p -> p.statements.add(row));
         }
         if (!t.groups().unreadable() && !t.criteria().unreadable()) {
             policies.values().forEach(p -> crossReferences(p, validCriteria));
         }
-        return new CheckedPack(pack, policies, groupCodes, codes(t.codes()), List.copyOf(problems));
+        List<Bound<CodeRow>> codes = codes(t.codes());
+        // A row shared by several versions is checked once per version; its problem is reported once.
+        return new CheckedPack(pack, policies, groupCodes, codes, List.copyOf(new LinkedHashSet<>(problems)));
     }
 
     private PackRow pack(Table<PackRow> table) {
@@ -133,12 +143,18 @@ final class PackValidator {
         Map<String, Map<String, Integer>> firstLines = new HashMap<>();
         for (Bound<GroupCodeRow> row : rows(table)) {
             GroupCodeRow value = row.value();
-            Optional<PolicyRows> policy = policy(row.row(), value.policy());
-            if (policy.isEmpty()) {
+            List<PolicyRows> owners = versions(row.row(), value.policy(), value.version());
+            if (owners.isEmpty()) {
                 continue;
             }
-            List<Bound<GroupCodeRow>> members = policy.get().groupCodes.get(value.group());
-            if (members == null) {
+            List<List<Bound<GroupCodeRow>>> memberLists = new ArrayList<>();
+            for (PolicyRows owner : owners) {
+                List<Bound<GroupCodeRow>> list = owner.groupCodes.get(value.group());
+                if (list != null) {
+                    memberLists.add(list);
+                }
+            }
+            if (memberLists.size() < owners.size()) {
                 if (!groupsUnreadable) {
                     problem(row.row().error("group", "unknown group '" + Quoted.prefix(value.group()) + "' of policy " + value.policy()
                             + " (define it in " + PackReader.GROUPS + ")"));
@@ -155,13 +171,17 @@ final class PackValidator {
             if (code.isEmpty()) {
                 continue;
             }
-            Integer first = firstLines.computeIfAbsent(value.policy() + "\u0000" + value.group(), g -> new HashMap<>())
-                    .putIfAbsent(code.get().toString(), row.row().line());
+            Integer first = null;
+            for (PolicyRows owner : owners) {
+                Integer clash = firstLines.computeIfAbsent(versionKey(owner.number(), owner.row.value().effective()) + "\u0000" + value.group(),
+                        g -> new HashMap<>()).putIfAbsent(code.get().toString(), row.row().line());
+                first = first == null ? clash : first;
+            }
             if (first != null) {
                 problem(row.row().error("code", "duplicate code " + code.get() + " in group " + value.group() + " (first listed at line " + first + ")"));
                 continue;
             }
-            members.add(row);
+            memberLists.forEach(members -> members.add(row));
             valid.add(row);
         }
         return valid;
@@ -249,12 +269,31 @@ final class PackValidator {
         return set;
     }
 
-    private Optional<PolicyRows> policy(CsvTable.Row row, String number) {
-        PolicyRows policy = policies.get(number);
-        if (policy == null && policiesRead) {
-            problem(row.error("policy", "unknown policy '" + Quoted.prefix(number) + "' (define it in " + PackReader.POLICIES + ")"));
+    private static String versionKey(String number, String effective) {
+        return number + "@" + effective;
+    }
+
+    /** The versions a row belongs to: the one its version column names, or every version of its policy when empty. */
+    private List<PolicyRows> versions(CsvTable.Row row, String number, String version) {
+        List<PolicyRows> all = versions.get(number);
+        if (all == null) {
+            if (policiesRead) {
+                problem(row.error("policy", "unknown policy '" + Quoted.prefix(number) + "' (define it in " + PackReader.POLICIES + ")"));
+            }
+            return List.of();
         }
-        return Optional.ofNullable(policy);
+        if (version == null || version.isEmpty()) {
+            return all;
+        }
+        PolicyRows named = policies.get(versionKey(number, version));
+        if (named == null) {
+            List<String> dates = new ArrayList<>();
+            all.forEach(p -> dates.add(p.row.value().effective()));
+            problem(row.error("version", "policy " + number + " has no version effective " + Quoted.prefix(version) + " (its versions: "
+                    + String.join(", ", dates) + ")"));
+            return List.of();
+        }
+        return List.of(named);
     }
 
     private boolean ok(Supplier<?> check) {

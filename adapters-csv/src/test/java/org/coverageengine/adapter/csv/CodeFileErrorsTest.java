@@ -71,7 +71,7 @@ class CodeFileErrorsTest {
     @Test
     void unknownFormat() {
         ImportException e = fail("notes.txt", "hello world\n", null);
-        assertTrue(e.reason().contains("unknown file format"), e.getMessage());
+        assertTrue(e.reason().contains("unsupported file format"), e.getMessage());
     }
 
     @Test

@@ -112,7 +112,9 @@ public final class InMemoryCodeCatalog implements CodeCatalog {
         List<Scored> scored = new ArrayList<>();
         for (Code code : candidates) {
             CodeEntry entry = latestOf(code);
-            scored.add(new Scored(entry, score(entry, phrase)));
+            if (affirms(entry, words)) {
+                scored.add(new Scored(entry, score(entry, phrase)));
+            }
         }
         scored.sort(Comparator.comparingInt(Scored::score).reversed().thenComparing(s -> s.entry().code()));
         return scored.stream().limit(limit).map(Scored::entry).collect(ImmutableList.toImmutableList());
@@ -124,6 +126,34 @@ public final class InMemoryCodeCatalog implements CodeCatalog {
     private CodeEntry latestOf(Code code) {
         List<CodeEntry> list = entries.get(code);
         return list.get(list.size() - 1);
+    }
+
+    /** Words that deny the word after them: "without decompression" is not about decompression. */
+    private static final Set<String> NEGATIONS = Set.of("without", "no", "not", "except", "excluding", "non");
+
+    /** True when every query word occurs in the entry's texts at least once not denied by the word before it. */
+    private static boolean affirms(CodeEntry entry, List<String> words) {
+        Set<String> affirmed = new HashSet<>();
+        List<String> texts = new ArrayList<>(entry.synonyms());
+        texts.add(entry.shortDescription());
+        texts.add(entry.longDescription());
+        texts.add(entry.plainLanguage());
+        texts.add(entry.code().value());
+        texts.add(entry.code().compactValue());
+        for (String text : texts) {
+            if (text == null) {
+                continue;
+            }
+            List<String> tokens = tokens(text);
+            for (int i = 0; i < tokens.size(); i++) {
+                // "with or without decompression" offers it rather than denying it.
+                boolean denied = i > 0 && NEGATIONS.contains(tokens.get(i - 1)) && !(i > 1 && tokens.get(i - 2).equals("or"));
+                if (!denied) {
+                    affirmed.add(tokens.get(i));
+                }
+            }
+        }
+        return affirmed.containsAll(words);
     }
 
     private static int score(CodeEntry entry, String phrase) {

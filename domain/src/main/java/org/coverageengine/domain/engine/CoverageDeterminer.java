@@ -4,9 +4,11 @@ import com.google.common.collect.ImmutableList;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -102,7 +104,12 @@ public final class CoverageDeterminer implements DetermineCoverage {
         if (inEffect.size() < snapshot.policies().numbers().size()) {
             for (String number : snapshot.policies().numbers()) {
                 if (inEffect.stream().noneMatch(p -> p.number().equals(number))) {
-                    snapshot.policies().earliest(number).ifPresent(p -> notYetInEffect.add(indexOf.get(p)));
+                    Policy explained = lastStartedBy(snapshot.policies().all(), number, date);
+                    if (explained != null) {
+                        notYetInEffect.add(indexOf.get(explained));
+                    } else {
+                        snapshot.policies().earliest(number).ifPresent(p -> notYetInEffect.add(indexOf.get(p)));
+                    }
                 }
             }
         }
@@ -123,12 +130,12 @@ public final class CoverageDeterminer implements DetermineCoverage {
                 }
             }
             for (PolicyIndex policy : outOfScope) {
-                if (policy.mentions(line.code())) {
+                if (policy.decidesAbout(line.code())) {
                     findings.add(ExplanationWriter.outOfScope(policy.policy, lob));
                 }
             }
             for (PolicyIndex policy : notYetInEffect) {
-                if (policy.mentions(line.code())) {
+                if (policy.decidesAbout(line.code())) {
                     findings.add(ExplanationWriter.notInEffect(policy.policy, date));
                 }
             }
@@ -147,14 +154,31 @@ public final class CoverageDeterminer implements DetermineCoverage {
         if (current.snapshot() != snapshot) {
             // Requests racing on a new snapshot may each build the map; any of them is right, the last one stays.
             IdentityHashMap<Policy, PolicyIndex> byPolicy = new IdentityHashMap<>();
+            Map<String, Integer> versions = new HashMap<>();
+            for (Policy policy : snapshot.policies().all()) {
+                versions.merge(policy.number(), 1, Integer::sum);
+            }
             for (Policy policy : snapshot.policies().all()) {
                 PolicyIndex previous = current.byPolicy().get(policy);
-                byPolicy.put(policy, previous != null ? previous : new PolicyIndex(policy));
+                boolean versioned = versions.get(policy.number()) > 1;
+                byPolicy.put(policy, previous != null && previous.versioned == versioned ? previous : new PolicyIndex(policy, versioned));
             }
             current = new SnapshotIndexes(snapshot, byPolicy);
             indexes = current;
         }
         return current.byPolicy();
+    }
+
+    /** The latest version of the policy that took effect on or before the date (it has ended when none is in effect), or null. */
+    private static Policy lastStartedBy(List<Policy> all, String number, LocalDate date) {
+        Policy latest = null;
+        for (Policy policy : all) {
+            if (policy.number().equals(number) && !policy.effectiveDate().isAfter(date)
+                    && (latest == null || policy.effectiveDate().isAfter(latest.effectiveDate()))) {
+                latest = policy;
+            }
+        }
+        return latest;
     }
 
     private static List<ParsedLine> parse(List<RequestedLine> lines, CodeCatalog catalog, LocalDate date) {

@@ -28,14 +28,18 @@ final class ExplanationWriter implements TriggerPhrases {
     private final String[] groupTitles;
     private final String prefix;
 
-    ExplanationWriter(Policy policy, String[] groupNames, String[] groupTitles) {
+    ExplanationWriter(Policy policy, String[] groupNames, String[] groupTitles, boolean versioned) {
         this.policy = policy;
         this.groupNames = groupNames;
         this.groupTitles = groupTitles;
-        this.prefix = "Policy " + policy.number() + " (" + policy.title() + "): ";
+        // With several versions loaded, a reader must see which one decided without opening the citation.
+        this.prefix = "Policy " + policy.number() + " (" + policy.title() + (versioned ? ", version " + policy.effectiveDate() : "") + "): ";
     }
 
-    /** The policy's explanation prefix, e.g. "Policy 0509 (Intraoperative Monitoring): ". */
+    /**
+     * The policy's explanation prefix, e.g. "Policy 0509 (Intraoperative Monitoring): ", or with several versions
+     * loaded "Policy 0509 (Intraoperative Monitoring, version 2025-09-15): ".
+     */
     String prefix() {
         return prefix;
     }
@@ -216,10 +220,14 @@ final class ExplanationWriter implements TriggerPhrases {
         return new Finding(Outcome.NO_POLICY, List.of(reason), List.of(citation), List.of(), null, false);
     }
 
-    /** A policy whose first version is later than the date of service but which mentions the code. */
+    /**
+     * A policy with no version in effect on the date of service but which mentions the code: its first version is
+     * later, or the version that had started ended before the date.
+     */
     static Finding notInEffect(Policy policy, LocalDate date) {
         String reason = "Policy " + policy.number() + " (" + policy.title() + ") has no version in effect on " + date
-                + "; its first version is effective " + policy.effectiveDate() + ".";
+                + (policy.endedBefore(date) ? "; its version effective " + policy.effectiveDate() + " ended on " + policy.endDate() + "."
+                        : "; its first version is effective " + policy.effectiveDate() + ".");
         Citation citation = new Citation(policy.number(), policy.title(), policy.effectiveDate(), "Effective date", null,
                 "date of service " + date);
         return new Finding(Outcome.NO_POLICY, List.of(reason), List.of(citation), List.of(), null, false);

@@ -42,16 +42,25 @@ final class PolicyIndex {
     final String[] groupNames;
     final Map<String, Integer> groupIds;
     final long ancillaryMask;
+    /** The groups some statement decides or annotates lines of; the others only give context (e.g. 0509's procedures). */
+    final long decidedMask;
     final CompiledStatement[] statements;
     final Map<String, List<Criterion>> unattestedCriteria = new ConcurrentHashMap<>();
     final String[] groupTitles;
     final ExplanationWriter writer;
+    final boolean versioned;
     private final Map<Code, Membership[]> members;
     private final PatternMember[] patterns;
     private final RangeMember[] ranges;
 
     PolicyIndex(Policy policy) {
+        this(policy, false);
+    }
+
+    /** The index of one version; versioned when other versions of the policy are loaded too (the texts then name it). */
+    PolicyIndex(Policy policy, boolean versioned) {
         this.policy = policy;
+        this.versioned = versioned;
         if (policy.groups().size() > 64) {
             throw new IllegalArgumentException("policy " + policy.number() + " defines " + policy.groups().size()
                     + " code groups; the engine supports at most 64 per policy");
@@ -84,10 +93,11 @@ final class PolicyIndex {
         for (int g = 0; g < groupNames.length; g++) {
             groupTitles[g] = policy.groups().get(groupNames[g]).title();
         }
-        writer = new ExplanationWriter(policy, groupNames, groupTitles);
+        writer = new ExplanationWriter(policy, groupNames, groupTitles, versioned);
         String prefix = writer.prefix();
         List<Statement> list = policy.statements();
         statements = new CompiledStatement[list.size()];
+        long decided = 0;
         for (int s = 0; s < list.size(); s++) {
             Statement statement = list.get(s);
             long mask = 0;
@@ -105,9 +115,36 @@ final class PolicyIndex {
             for (int c = 0; c < checks.length; c++) {
                 checks[c] = statement.conditions().get(c).compile(groupIds::get);
             }
+            decided |= mask;
             statements[s] = new CompiledStatement(statement, statement.effect().decides(), mask, lobs == 0 ? -1L : lobs,
                     prefix + statement.reason(), ids, checks);
         }
+        decidedMask = decided;
+    }
+
+    /**
+     * True when a group whose lines the policy decides about lists or matches the code, on any date: only such a line
+     * hears that the policy does not govern its line of business or is not in effect (a context-only procedure does not).
+     */
+    boolean decidesAbout(Code code) {
+        long mask = 0;
+        Membership[] listed = members.get(code);
+        if (listed != null) {
+            for (Membership membership : listed) {
+                mask |= 1L << membership.group();
+            }
+        }
+        for (PatternMember pattern : patterns) {
+            if (pattern.pattern().matches(code)) {
+                mask |= 1L << pattern.group();
+            }
+        }
+        for (RangeMember range : ranges) {
+            if (range.range().matches(code)) {
+                mask |= 1L << range.group();
+            }
+        }
+        return (mask & decidedMask) != 0;
     }
 
     /** The groups (as a bit mask) that hold the code on the date. */
@@ -138,23 +175,4 @@ final class PolicyIndex {
     long bit(String group) {
         return 1L << groupIds.get(group);
     }
-
-    /** True when any group of the policy lists or matches the code, on any date. */
-    boolean mentions(Code code) {
-        if (members.containsKey(code)) {
-            return true;
-        }
-        for (PatternMember pattern : patterns) {
-            if (pattern.pattern().matches(code)) {
-                return true;
-            }
-        }
-        for (RangeMember range : ranges) {
-            if (range.range().matches(code)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
 }

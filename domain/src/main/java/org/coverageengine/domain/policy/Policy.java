@@ -13,7 +13,8 @@ import org.coverageengine.domain.code.Code;
 import org.coverageengine.domain.determination.LineOfBusiness;
 
 /**
- * One version of a coverage policy: identity and dates, the lines of business it governs (with referral notes
+ * One version of a coverage policy: identity and its effective range (an effective date and an optional last day),
+ * the lines of business it governs (with referral notes
  * for those it does not), its code groups, criteria sets, and its statements in precedence order (the first
  * deciding statement that applies to a line wins; annotations apply whenever they match).
  */
@@ -22,6 +23,7 @@ public record Policy(
         String title,
         String payer,
         LocalDate effectiveDate,
+        LocalDate endDate,
         LocalDate nextReviewDate,
         String url,
         Set<LineOfBusiness> governs,
@@ -37,6 +39,9 @@ public record Policy(
     public Policy {
         Objects.requireNonNull(number, "number");
         Objects.requireNonNull(effectiveDate, "effectiveDate");
+        if (endDate != null && endDate.isBefore(effectiveDate)) {
+            throw new IllegalArgumentException("policy " + number + " version " + effectiveDate + " ends on " + endDate + ", before it takes effect");
+        }
         title = title == null ? "" : title;
         payer = payer == null ? "" : payer;
         governs = ImmutableSet.copyOf(governs);
@@ -75,9 +80,30 @@ public record Policy(
         }
     }
 
-    /** True when this version is in effect on the date (versions stay in effect until replaced). */
+    /** A version without an end date: it stays in effect until a later version replaces it. */
+    public Policy(String number, String title, String payer, LocalDate effectiveDate, LocalDate nextReviewDate, String url,
+            Set<LineOfBusiness> governs, Map<LineOfBusiness, String> referrals, Set<String> ancillaryGroups, List<String> relatedPolicies,
+            List<Revision> revisions, Map<String, CodeGroup> groups, Map<String, CriteriaNode> criteriaSets, List<Statement> statements) {
+        this(number, title, payer, effectiveDate, null, nextReviewDate, url, governs, referrals, ancillaryGroups, relatedPolicies,
+                revisions, groups, criteriaSets, statements);
+    }
+
+    /**
+     * True when this version is in effect on the date: on or after its effective date and, when it has one, on or
+     * before its end date (without one it stays in effect until a later version replaces it).
+     */
     public boolean inEffectOn(LocalDate date) {
-        return !date.isBefore(effectiveDate);
+        return !date.isBefore(effectiveDate) && (endDate == null || !date.isAfter(endDate));
+    }
+
+    /** True when the version ended before the date. */
+    public boolean endedBefore(LocalDate date) {
+        return endDate != null && date.isAfter(endDate);
+    }
+
+    /** The version's range in words: "effective 2025-01-01" or "effective 2025-01-01 to 2025-12-31". */
+    public String effectiveRange() {
+        return "effective " + effectiveDate + (endDate == null ? "" : " to " + endDate);
     }
 
     /** The names of the groups listing or matching the code. */
