@@ -32,8 +32,8 @@ public final class BatchRun {
         void progress(long lines, long bytesRead, long bytesTotal, double linesPerSecond);
     }
 
-    /** The answer for one claim: its rows, or the errors that kept its records out. */
-    record Answer(List<DeterminationRow> rows, List<RecordError> errors) {
+    /** The answer for one claim: its rows, and the errors that kept its records out. */
+    public record Answer(List<DeterminationRow> rows, List<RecordError> errors) {
     }
 
     private final DetermineCoverage engine;
@@ -74,7 +74,7 @@ public final class BatchRun {
     }
 
     /** Decides one claim; a claim the engine cannot take (it refuses the request) becomes an error for each of its lines. */
-    Answer answer(Claim claim, String source) {
+    public Answer answer(Claim claim, String source) {
         if (claim.lines().isEmpty()) {
             return new Answer(List.of(), claim.errors());
         }

@@ -9,7 +9,7 @@ import org.coverageengine.domain.determination.LineOfBusiness;
  * typology's top-level families and is what the reader uses when given nothing else.
  */
 @FunctionalInterface
-public interface CoverageTypeMapping {
+public interface CoverageTypeMapping extends java.io.Serializable {
 
     /** The SOPT code's system, as FHIR names it. */
     String SOPT = "urn:oid:2.16.840.1.113883.3.221.5";
