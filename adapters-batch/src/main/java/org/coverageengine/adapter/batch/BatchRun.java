@@ -33,7 +33,9 @@ public final class BatchRun {
     }
 
     /** The answer for one claim: its rows, and the errors that kept its records out. */
-    public record Answer(List<DeterminationRow> rows, List<RecordError> errors) {
+    public record Answer(List<DeterminationRow> rows, List<RecordError> errors) implements java.io.Serializable {
+
+        private static final long serialVersionUID = 1L;
     }
 
     private final DetermineCoverage engine;

@@ -11,7 +11,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.NoSuchElementException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -27,7 +26,7 @@ public final class CsvClaimReader implements ClaimLineSource {
     private final long size;
     private final CSVParser parser;
     private final Iterator<CSVRecord> records;
-    private final Map<String, Integer> columns;
+    private final List<String> header;
     private long lastLine;
 
     private CsvClaimReader(String name, InputStream in, long size) {
@@ -53,11 +52,38 @@ public final class CsvClaimReader implements ClaimLineSource {
             close();
             throw new InputUnreadableException(name + ":1: " + problem);
         }
-        this.columns = new java.util.HashMap<>();
-        for (int i = 0; i < cleaned.size(); i++) {
-            columns.put(cleaned.get(i), i);
-        }
+        this.header = cleaned;
         this.lastLine = parser.getCurrentLineNumber();
+    }
+
+    /**
+     * A parser of single-line records under the given header (checked first), for callers that split the file into
+     * lines themselves, such as a Spark job; it gives the same results and errors as reading the file.
+     */
+    public static LineParser lineParser(String name, List<String> header) {
+        String problem = ClaimColumns.headerProblem(withoutByteOrderMark(header.stream().map(String::strip).toList()));
+        if (problem != null) {
+            throw new InputUnreadableException(name + ":1: " + problem);
+        }
+        return new LineParser(name, List.copyOf(withoutByteOrderMark(header.stream().map(String::strip).toList())));
+    }
+
+    /** Parses one CSV line into a claim line or the error naming the line and column. */
+    public record LineParser(String name, List<String> header) implements java.io.Serializable {
+
+        private static final long serialVersionUID = 1L;
+
+        /** The result for the text of one record at the given line number. */
+        public ReadResult parse(String text, long line) {
+            List<String> values;
+            try (CSVParser one = CSVParser.builder().setReader(new java.io.StringReader(text)).setFormat(FORMAT).get()) {
+                List<CSVRecord> records = one.getRecords();
+                values = records.isEmpty() ? List.of() : records.get(0).toList();
+            } catch (IOException | UncheckedIOException e) {
+                return ReadResult.failed(new RecordError(name, line, "", "", "not a CSV record: " + e.getMessage()));
+            }
+            return CsvClaimReader.parse(name, header, values, line);
+        }
     }
 
     /** Opens a CSV claims file. */
@@ -109,24 +135,25 @@ public final class CsvClaimReader implements ClaimLineSource {
         }
         long line = lastLine + 1;
         lastLine = parser.getCurrentLineNumber();
-        String claimId = record.size() > 0 ? record.get(0).strip() : "";
-        if (record.size() > columns.size()) {
-            return ReadResult.failed(new RecordError(name, line, "", claimId, "the record has " + record.size()
-                    + " values; the header has " + columns.size() + " columns"));
+        return parse(name, header, record.toList(), line);
+    }
+
+    private static ReadResult parse(String name, List<String> header, List<String> values, long line) {
+        String claimId = values.isEmpty() ? "" : values.get(0).strip();
+        if (values.size() > header.size()) {
+            return ReadResult.failed(new RecordError(name, line, "", claimId, "the record has " + values.size()
+                    + " values; the header has " + header.size() + " columns"));
         }
         try {
             return ReadResult.of(ClaimColumns.parse(column -> {
-                Integer index = columns.get(column);
-                return index == null || index >= record.size() ? null : record.get(index);
+                int index = header.indexOf(column);
+                return index < 0 || index >= values.size() ? null : values.get(index);
             }, line));
         } catch (RecordException e) {
-            return ReadResult.failed(new RecordError(name, line, column(e.field()), claimId, e.getMessage()));
+            int index = header.indexOf(e.field());
+            return ReadResult.failed(new RecordError(name, line, index < 0 ? e.field() : "column " + (index + 1) + " (" + e.field() + ")",
+                    claimId, e.getMessage()));
         }
-    }
-
-    private String column(String field) {
-        Integer index = columns.get(field);
-        return index == null ? field : "column " + (index + 1) + " (" + field + ")";
     }
 
     @Override

@@ -1,7 +1,9 @@
 package org.coverageengine.adapter.batch;
 
 /** What a reader gives for one input record: a claim line, or the error that keeps it out of the run. */
-public record ReadResult(ClaimLine line, RecordError error) {
+public record ReadResult(ClaimLine line, RecordError error) implements java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     /** A line read. */
     public static ReadResult of(ClaimLine line) {
