@@ -22,8 +22,8 @@ import org.coverageengine.domain.port.out.Knowledge;
 
 /**
  * Writes realistic claims for tests and benchmarks from the loaded knowledge: procedure and diagnosis codes drawn from
- * the policies' code groups (with a share of common office and surgical codes no policy governs), dates across the
- * policies' effective periods, lines of business, modifiers, units, attested criteria and patient facts. The same seed
+ * the policies' code groups (with a share of common office and surgical codes no policy governs), dates in the two
+ * years around the latest policy version, lines of business, modifiers, units, attested criteria and patient facts. The same seed
  * and knowledge give the same file.
  */
 public final class ClaimGenerator {
@@ -49,9 +49,9 @@ public final class ClaimGenerator {
         TreeSet<String> px = new TreeSet<>();
         TreeSet<String> dx = new TreeSet<>();
         TreeSet<String> attestable = new TreeSet<>();
-        LocalDate earliest = LocalDate.of(2024, 1, 1);
+        LocalDate latest = LocalDate.of(2000, 1, 1);
         for (Policy policy : knowledge.policies().all()) {
-            earliest = policy.effectiveDate().isBefore(earliest) ? policy.effectiveDate() : earliest;
+            latest = policy.effectiveDate().isAfter(latest) ? policy.effectiveDate() : latest;
             for (CodeGroup group : policy.groups().values()) {
                 for (Code code : group.members().keySet()) {
                     (code.system().isProcedure() ? px : code.system() == CodeSystem.ICD10CM ? dx : new TreeSet<String>()).add(code.value());
@@ -62,8 +62,9 @@ public final class ClaimGenerator {
         this.procedures = List.copyOf(px.isEmpty() ? EVERYDAY : px);
         this.diagnoses = List.copyOf(dx.isEmpty() ? EVERYDAY_DIAGNOSES : dx);
         this.criteria = List.copyOf(attestable);
-        this.from = earliest;
-        this.days = (int) (LocalDate.of(2025, 12, 31).toEpochDay() - earliest.toEpochDay());
+        // A year either side of the latest policy version, so a revision's before and after both occur.
+        this.from = latest.minusYears(1);
+        this.days = 730;
         this.random = new SplittableRandom(seed);
     }
 
