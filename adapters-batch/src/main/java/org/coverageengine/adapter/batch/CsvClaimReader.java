@@ -26,7 +26,7 @@ public final class CsvClaimReader implements ClaimLineSource {
     private final long size;
     private final CSVParser parser;
     private final Iterator<CSVRecord> records;
-    private final List<String> header;
+    private final java.util.HashMap<String, Integer> header;
     private long lastLine;
 
     private CsvClaimReader(String name, InputStream in, long size) {
@@ -52,7 +52,7 @@ public final class CsvClaimReader implements ClaimLineSource {
             close();
             throw new InputUnreadableException(name + ":1: " + problem);
         }
-        this.header = cleaned;
+        this.header = columns(cleaned);
         this.lastLine = parser.getCurrentLineNumber();
     }
 
@@ -65,11 +65,11 @@ public final class CsvClaimReader implements ClaimLineSource {
         if (problem != null) {
             throw new InputUnreadableException(name + ":1: " + problem);
         }
-        return new LineParser(name, List.copyOf(withoutByteOrderMark(header.stream().map(String::strip).toList())));
+        return new LineParser(name, columns(withoutByteOrderMark(header.stream().map(String::strip).toList())));
     }
 
     /** Parses one CSV line into a claim line or the error naming the line and column. */
-    public record LineParser(String name, List<String> header) implements java.io.Serializable {
+    public record LineParser(String name, java.util.HashMap<String, Integer> header) implements java.io.Serializable {
 
         private static final long serialVersionUID = 1L;
 
@@ -138,7 +138,15 @@ public final class CsvClaimReader implements ClaimLineSource {
         return parse(name, header, record.toList(), line);
     }
 
-    private static ReadResult parse(String name, List<String> header, List<String> values, long line) {
+    private static java.util.HashMap<String, Integer> columns(List<String> header) {
+        java.util.HashMap<String, Integer> columns = new java.util.HashMap<>();
+        for (int i = 0; i < header.size(); i++) {
+            columns.put(header.get(i), i);
+        }
+        return columns;
+    }
+
+    private static ReadResult parse(String name, java.util.HashMap<String, Integer> header, List<String> values, long line) {
         String claimId = values.isEmpty() ? "" : values.get(0).strip();
         if (values.size() > header.size()) {
             return ReadResult.failed(new RecordError(name, line, "", claimId, "the record has " + values.size()
@@ -146,12 +154,12 @@ public final class CsvClaimReader implements ClaimLineSource {
         }
         try {
             return ReadResult.of(ClaimColumns.parse(column -> {
-                int index = header.indexOf(column);
-                return index < 0 || index >= values.size() ? null : values.get(index);
+                Integer index = header.get(column);
+                return index == null || index >= values.size() ? null : values.get(index);
             }, line));
         } catch (RecordException e) {
-            int index = header.indexOf(e.field());
-            return ReadResult.failed(new RecordError(name, line, index < 0 ? e.field() : "column " + (index + 1) + " (" + e.field() + ")",
+            Integer index = header.get(e.field());
+            return ReadResult.failed(new RecordError(name, line, index == null ? e.field() : "column " + (index + 1) + " (" + e.field() + ")",
                     claimId, e.getMessage()));
         }
     }
