@@ -60,7 +60,7 @@ class SparkBatchJobTest {
     void generatedCsvDecidesOnSparkAsItDoesLocally(@TempDir Path temp) throws IOException {
         Path input = temp.resolve("claims.csv");
         try (OutputStream out = Files.newOutputStream(input)) {
-            new ClaimGenerator(KNOWLEDGE, 11).writeCsv(5_000, out);
+            new ClaimGenerator(KNOWLEDGE, 11).writeCsv(2_000, out);
         }
         Files.writeString(input, "C-late,1,2025-03-10,,95940,,0,C71.1\n", java.nio.file.StandardOpenOption.APPEND);
 
@@ -68,7 +68,7 @@ class SparkBatchJobTest {
 
         List<RecordError> localErrors = new ArrayList<>();
         assertThat(sparkRows(temp.resolve("out"))).isEqualTo(localRows(CsvClaimReader.open(input), localErrors));
-        assertThat(result.rows()).isEqualTo(5_000);
+        assertThat(result.rows()).isEqualTo(2_000);
         assertThat(result.errors()).isEqualTo(1);
         assertThat(text(temp.resolve("out-errors"))).containsExactly(localErrors.get(0).describe());
         assertThat(ExecutorEngine.builds()).as("knowledge built once in this executor JVM").isEqualTo(1);
