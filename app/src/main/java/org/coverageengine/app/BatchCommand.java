@@ -81,9 +81,9 @@ final class BatchCommand implements Callable<Integer> {
             err.flush();
             return ExitCodes.BAD_INPUT;
         }
-        stdout.printf("%d lines answered in %d claims, %d records refused%s; %d lines/s on %d threads%n", summary.linesAnswered(),
+        stdout.printf("%d lines answered in %d claims, %d records refused%s; %d lines/s on %d thread%s%n", summary.linesAnswered(),
                 summary.claims(), summary.errors(), summary.errors() > 0 ? " (listed in " + errorsFile + ")" : "",
-                Math.round(summary.linesPerSecond()), threads);
+                Math.round(summary.linesPerSecond()), threads, threads == 1 ? "" : "s");
         stdout.flush();
         return summary.errors() > 0 ? ExitCodes.INVALID_LINES : ExitCodes.OK;
     }
