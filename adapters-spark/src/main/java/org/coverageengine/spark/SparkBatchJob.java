@@ -110,13 +110,15 @@ public final class SparkBatchJob {
     public static Result run(SparkSession spark, String in, String out, String format, List<Path> packs) {
         JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
         Broadcast<List<Map<String, byte[]>>> packFiles = context.broadcast(readPacks(packs));
-        JavaRDD<ReadResult> records = isBulkData(spark, in) ? bulkData(spark, context, in) : csv(spark, in);
+        boolean bulk = isBulkData(spark, in);
+        JavaRDD<ReadResult> records = bulk ? bulkData(spark, context, in) : csv(spark, in);
 
         long broadcastId = packFiles.id();
+        String source = bulk ? "Claim.ndjson" : fileName(in);
         JavaRDD<BatchRun.Answer> answers = records.filter(ReadResult::ok)
                 .mapToPair(r -> new Tuple2<>(r.line().claimId(), r.line()))
                 .groupByKey()
-                .flatMap(claim -> decide(claim._2(), ExecutorEngine.forBroadcast(broadcastId, packFiles.value())))
+                .flatMap(claim -> decide(claim._2(), source, ExecutorEngine.forBroadcast(broadcastId, packFiles.value())))
                 .cache();
         JavaRDD<RecordError> errors = records.filter(r -> !r.ok()).map(ReadResult::error)
                 .union(answers.flatMap(a -> a.errors().iterator()));
@@ -140,7 +142,7 @@ public final class SparkBatchJob {
     }
 
     /** A claim's lines, gathered from wherever they were, in input order, checked and decided as the local batch does. */
-    private static Iterator<BatchRun.Answer> decide(Iterable<ClaimLine> gathered, BatchRun run) {
+    private static Iterator<BatchRun.Answer> decide(Iterable<ClaimLine> gathered, String name, BatchRun run) {
         List<ClaimLine> lines = new ArrayList<>();
         gathered.forEach(lines::add);
         lines.sort(java.util.Comparator.comparingLong(ClaimLine::record));
@@ -148,7 +150,7 @@ public final class SparkBatchJob {
         ClaimLineSource source = new ClaimLineSource() {
             @Override
             public String name() {
-                return "input";
+                return name;
             }
 
             @Override
@@ -169,7 +171,7 @@ public final class SparkBatchJob {
         ClaimAssembler claims = new ClaimAssembler(source);
         while (claims.hasNext()) {
             Claim claim = claims.next();
-            answers.add(run.answer(claim, "input"));
+            answers.add(run.answer(claim, name));
         }
         return answers.iterator();
     }
