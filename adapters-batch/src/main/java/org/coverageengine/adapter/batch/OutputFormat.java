@@ -1,0 +1,44 @@
+package org.coverageengine.adapter.batch;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+
+/** The formats a batch writes: NDJSON (one determination per line) or CSV (with a header row). */
+public enum OutputFormat {
+    NDJSON,
+    CSV;
+
+    /** The format named by an option ("ndjson", "csv"). */
+    public static Optional<OutputFormat> named(String name) {
+        for (OutputFormat format : values()) {
+            if (format.name().equalsIgnoreCase(name == null ? "" : name.strip())) {
+                return Optional.of(format);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The format a file's extension names: .csv is CSV, anything else NDJSON. */
+    public static OutputFormat ofFile(Path file) {
+        return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv") ? CSV : NDJSON;
+    }
+
+    /** A writer of this format to the stream. */
+    public RowWriter writerTo(OutputStream out) {
+        return this == CSV ? new CsvRowWriter(out) : new NdjsonRowWriter(out);
+    }
+
+    /** A writer of this format to a new file (replacing one there). */
+    public RowWriter writerTo(Path file) {
+        try {
+            return writerTo(Files.newOutputStream(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException(file.getFileName() + ": cannot be written (" + e.getMessage() + ")", e);
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package org.coverageengine.adapter.batch;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.coverageengine.adapter.csv.CsvPolicyPack;
+import org.coverageengine.adapter.memory.InMemoryKnowledgeStore;
+import org.coverageengine.domain.engine.CoverageDeterminer;
+import org.coverageengine.domain.engine.KnowledgePublisher;
+import org.coverageengine.domain.port.out.Knowledge;
+
+/** Test fixtures: knowledge from the embedded default pack (or pack files), an engine on a fixed clock, the claim files. */
+final class Engines {
+
+    static final Knowledge DEFAULT = knowledgeOf(CsvPolicyPack.embeddedDefault());
+    static final Path CLAIMS = Path.of("src/test/resources/claims");
+
+    private Engines() {
+    }
+
+    static Knowledge knowledgeOf(CsvPolicyPack pack) {
+        return KnowledgePublisher.assemble(new InMemoryKnowledgeStore(), List.of(pack), 1);
+    }
+
+    static Knowledge knowledgeOf(Map<String, byte[]> packFiles) {
+        return knowledgeOf(CsvPolicyPack.fromFiles("test pack", packFiles));
+    }
+
+    static CoverageDeterminer engine(Knowledge knowledge) {
+        return new CoverageDeterminer(() -> knowledge, Clock.fixed(Instant.parse("2025-03-10T12:00:00Z"), ZoneOffset.UTC));
+    }
+}

@@ -1,0 +1,66 @@
+package org.coverageengine.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class BatchCommandTest {
+
+    private static final String HEADER = "claim_id,line,date_of_service,line_of_business,code,modifiers,units,diagnoses\n";
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"every record answered, C2, 0", "a record refused, C1, 3"})
+    void exitCodeSaysWhetherEveryRecordWasAnswered(String name, String secondClaim, int exit, @TempDir Path temp) throws Exception {
+        Path in = temp.resolve("claims.csv");
+        Files.writeString(in, HEADER + "C1,1,2025-03-10,,61510,,1,C71.1\nC1,2,2025-03-10,,95940,,1,C71.1\n"
+                + secondClaim + ",1,2025-03-10,medicare,95930,,1,C71.1\n");
+
+        Cli cli = Cli.run("batch", "--in", in.toString(), "--out", temp.resolve("out.csv").toString(), "--threads", "1");
+
+        assertThat(cli.exit()).as(cli.err()).isEqualTo(exit);
+        List<String> rows = Files.readAllLines(temp.resolve("out.csv"));
+        assertThat(rows.get(0)).startsWith("claim_id,line,date_of_service,line_of_business,code,outcome,");
+        assertThat(rows.get(1)).startsWith("C1,1,2025-03-10,commercial,61510,no-policy,1,");
+        List<String> errors = Files.readAllLines(temp.resolve("out.csv.errors.txt"));
+        assertThat(errors).hasSize(exit == 0 ? 0 : 1);
+        if (exit != 0) {
+            assertThat(errors.get(0)).isEqualTo("claims.csv:4: line: claim C1: line number 1 appears twice in the claim");
+            assertThat(cli.out()).contains("2 lines answered in 1 claims, 1 records refused");
+        }
+    }
+
+    @Test
+    void anUnreadableInputExitsFour(@TempDir Path temp) throws Exception {
+        Path in = temp.resolve("claims.csv");
+        Files.writeString(in, "id,code\n1,95940\n");
+
+        Cli cli = Cli.run("batch", "--in", in.toString(), "--out", temp.resolve("out.ndjson").toString());
+
+        assertThat(cli.exit()).isEqualTo(4);
+        assertThat(cli.err()).contains("Batch failed: claims.csv:1: the header must start with claim_id,line,date_of_service");
+        assertThat(Cli.run("batch", "--in", temp.resolve("absent.csv").toString(), "--out", temp.resolve("o.ndjson").toString()).err())
+                .contains("absent.csv: no such file");
+    }
+
+    @Test
+    void generatedClaimsRunThroughBatchAndImpact(@TempDir Path temp) throws Exception {
+        Path in = temp.resolve("generated.csv");
+        assertThat(Cli.run("generate-claims", "--lines", "500", "--seed", "3", "--out", in.toString()).exit()).isZero();
+
+        Cli batch = Cli.run("batch", "--in", in.toString(), "--out", temp.resolve("out.ndjson").toString(), "--sort");
+        Cli impact = Cli.run("impact", "--old", "default", "--new", "default", "--in", in.toString(), "--changes",
+                temp.resolve("changes.csv").toString());
+
+        assertThat(batch.exit()).as(batch.err()).isZero();
+        assertThat(Files.readAllLines(temp.resolve("out.ndjson"))).hasSize(500);
+        assertThat(impact.exit()).as(impact.err()).isZero();
+        assertThat(impact.out()).contains("500 lines compared, 0 change outcome");
+        assertThat(Files.readAllLines(temp.resolve("changes.csv"))).containsExactly("claim_id,line,code,groups,old_outcome,new_outcome");
+    }
+}
