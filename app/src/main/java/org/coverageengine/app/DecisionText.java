@@ -27,15 +27,22 @@ final class DecisionText {
         for (String notice : extraNotices) {
             out.append("Note: ").append(notice).append('\n');
         }
-        String header = String.format(Locale.ROOT, "%-4s %-8s %-5s %-12s %s", "LINE", "CODE", "UNITS", "OUTCOME", "WHY");
+        // The modifiers are part of the code a biller reads: they are what bypassed an NCCI edit, or failed to.
+        int codeWidth = 8;
+        for (Determination d : decision.determinations()) {
+            codeWidth = Math.max(codeWidth, billed(d).length());
+        }
+        int whyAt = codeWidth + 25;
+        String row = "%-4s %-" + codeWidth + "s %-5s %-12s %s";
+        String header = String.format(Locale.ROOT, row, "LINE", "CODE", "UNITS", "OUTCOME", "WHY");
         out.append('\n').append(header).append('\n').append("-".repeat(Math.min(WIDTH, 110))).append('\n');
-        String indent = " ".repeat(33);
+        String indent = " ".repeat(whyAt);
         for (Determination d : decision.determinations()) {
             // Allowed units mean something only where something is paid: a denied line shows what was asked for.
             boolean paid = d.outcome() == Outcome.COVERED || d.outcome() == Outcome.CONDITIONAL;
             String units = d.allowedUnits() == null || !paid ? String.valueOf(d.requestedUnits()) : d.requestedUnits() + "/" + d.allowedUnits();
-            List<String> why = wrap(d.explanation(), WIDTH - 33);
-            out.append(String.format(Locale.ROOT, "%-4d %-8s %-5s %-12s %s", d.sequence(), d.code(), units, d.outcome().code(),
+            List<String> why = wrap(d.explanation(), WIDTH - whyAt);
+            out.append(String.format(Locale.ROOT, row, d.sequence(), billed(d), units, d.outcome().code(),
                     why.isEmpty() ? "" : why.get(0))).append('\n');
             for (int i = 1; i < why.size(); i++) {
                 out.append(indent).append(why.get(i)).append('\n');
@@ -44,7 +51,7 @@ final class DecisionText {
                 out.append(indent).append("Prior authorization required.").append('\n');
             }
             for (Citation citation : d.citations()) {
-                for (String line : wrap("Cites " + citation.describe(), WIDTH - 33)) {
+                for (String line : wrap("Cites " + citation.describe(), WIDTH - whyAt)) {
                     out.append(indent).append(line).append('\n');
                 }
             }
@@ -52,7 +59,7 @@ final class DecisionText {
                 out.append(indent).append("Criteria to document:").append('\n');
                 for (Criterion criterion : d.criteria()) {
                     List<String> text = wrap((criterion.attested() ? "[x] " : "[ ] ") + criterion.code() + " (" + criterion.requirement() + "): "
-                            + criterion.text(), WIDTH - 35);
+                            + criterion.text(), WIDTH - whyAt - 2);
                     for (int i = 0; i < text.size(); i++) {
                         out.append(indent).append(i == 0 ? "  " : "      ").append(text.get(i)).append('\n');
                     }
@@ -60,6 +67,11 @@ final class DecisionText {
             }
         }
         return out.toString();
+    }
+
+    /** "36591-59", "99213-25-GA": the code as billed, with its modifiers. */
+    private static String billed(Determination d) {
+        return d.modifiers().isEmpty() ? d.code() : d.code() + "-" + String.join("-", d.modifiers());
     }
 
     static List<String> wrap(String text, int width) {

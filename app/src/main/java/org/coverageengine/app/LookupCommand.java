@@ -8,6 +8,11 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.coverageengine.domain.code.CodeEntry;
 import org.coverageengine.domain.code.CodeSystem;
+import org.coverageengine.domain.edit.EditKind;
+import org.coverageengine.domain.edit.EditTableId;
+import org.coverageengine.domain.edit.PtpEdit;
+import org.coverageengine.domain.edit.PtpEditsNaming;
+import org.coverageengine.domain.port.out.CodingEdits;
 import org.coverageengine.domain.port.in.LookUpCode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,7 +35,8 @@ final class LookupCommand implements Callable<Integer> {
     @Parameters(paramLabel = "CODE_OR_WORDS", arity = "1..*", description = "A code (95940, S9090, M48.061) or words (spinal decompression).")
     List<String> words;
 
-    @Option(names = "--limit", defaultValue = "10", description = "Most search results (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--limit", defaultValue = "10",
+            description = "Most search results, and most NCCI PTP edits shown per table for a code (default: ${DEFAULT-VALUE}).")
     int limit;
 
     @Override
@@ -45,6 +51,7 @@ final class LookupCommand implements Callable<Integer> {
         Optional<LookUpCode.CodeFacts> facts = words.size() == 1 ? engine.lookup.byCode(query) : Optional.empty();
         if (facts.isPresent()) {
             print(out, facts.get());
+            ptpEditsNaming(out, engine.knowledge.get().edits(), facts.get(), limit);
             out.flush();
             return ExitCodes.OK;
         }
@@ -94,6 +101,31 @@ final class LookupCommand implements Callable<Integer> {
         } else {
             out.println("Policies that mention it:");
             facts.policyMentions().forEach(m -> out.println("  " + m));
+        }
+    }
+
+    /** The PTP edits naming the code in each loaded table; an ICD-10-CM code is never in one. */
+    private static void ptpEditsNaming(PrintWriter out, CodingEdits edits, LookUpCode.CodeFacts facts, int limit) {
+        boolean diagnosis = !facts.entries().isEmpty() && facts.entries().stream().allMatch(e -> e.code().system() == CodeSystem.ICD10CM);
+        List<EditTableId> tables = edits.tables().stream().filter(t -> t.kind() == EditKind.PTP).toList();
+        if (diagnosis || tables.isEmpty()) {
+            return;
+        }
+        String code = facts.code();
+        out.println("NCCI PTP edits naming " + code + ":");
+        for (EditTableId table : tables) {
+            PtpEditsNaming naming = edits.ptpEditsNaming(table, code, Math.max(limit, 0));
+            out.println("  " + table.describe() + ": " + (naming.total() == 0 ? "none"
+                    : naming.total() + (naming.total() == 1 ? " edit" : " edits")
+                            + (naming.truncated() ? " (the first " + naming.rows().size() + " shown; --limit N for more)" : "")));
+            for (PtpEdit edit : naming.rows()) {
+                String dates = edit.deletionDate().map(d -> edit.effective() + " to " + d).orElse("from " + edit.effective());
+                String text = edit.pair() + "  " + code + " is " + naming.roleIn(edit) + ", " + dates + ", modifier indicator "
+                        + edit.indicator().display() + (edit.rationale().isEmpty() ? "" : ": " + edit.rationale());
+                List<String> wrapped = DecisionText.wrap(text, 106);
+                out.println("    " + wrapped.get(0));
+                wrapped.subList(1, wrapped.size()).forEach(l -> out.println("      " + l));
+            }
         }
     }
 

@@ -76,7 +76,7 @@ class NcciCommandTest {
         Cli cli = Cli.run("evaluate", "--codes", ptp(), "--codes", mue(), "--date", "2026-08-01", "--lob", "medicare",
                 "--line", "0001U", "--line", "0030Ux2-59");
         assertThat(cli.exit()).as(cli.err()).isZero();
-        assertThat(cli.out()).containsPattern("0030U\\s+2\\s+not-covered").contains("NCCI MUE for 0030U", "NCCI PTP edit 0001U/0030U", "modifier 59 on line 2");
+        assertThat(cli.out()).containsPattern("0030U-59\\s+2\\s+not-covered").contains("NCCI MUE for 0030U", "NCCI PTP edit 0001U/0030U", "modifier 59 on line 2");
     }
 
     @Test
@@ -84,5 +84,29 @@ class NcciCommandTest {
         Cli cli = Cli.run("evaluate", "--ncci-setting", "ward", "--line", "95940");
         assertThat(cli.exit()).isEqualTo(2);
         assertThat(cli.err()).contains("unknown --ncci-setting 'ward'");
+    }
+
+    @Test
+    void lookupListsThePtpEditsNamingACodeOnEitherSide() {
+        Cli column2 = Cli.run("lookup", "--codes", ptp(), "36591");
+        assertThat(column2.exit()).as(column2.err()).isZero();
+        assertThat(column2.out()).contains("36591 (not in the loaded catalog)", "NCCI PTP edits naming 36591:",
+                "Medicare practitioner PTP table, quarter from 2026-07-01 (ccipra-v322r0-f1.excerpt.txt): 2 edits",
+                "0001A/36591  36591 is column 2, 2022-01-01 to 2023-12-31, modifier indicator 0 (no modifier allowed)",
+                "0001M/36591  36591 is column 2, 2015-10-01 to 2015-10-01, modifier indicator 9 (not applicable)");
+        Cli bounded = Cli.run("lookup", "--codes", ptp(), "--limit", "3", "0001A");
+        assertThat(bounded.out()).contains("62 edits (the first 3 shown; --limit N for more)", "0001A/0591T  0001A is column 1, 2022-01-01 to 2023-12-31");
+        assertThat(bounded.out().lines().filter(l -> l.contains("0001A is column 1"))).hasSize(3);
+    }
+
+    @ParameterizedTest(name = "{0} {1}: {2}")
+    @CsvSource({
+        "0001A, 36591-59, '2    36591-59 1     bundled ', indicator 0: 59 does not bypass the edit",
+        "0001A, 96160-59, '2    96160-59 1     no-policy ', indicator 1: 59 bypasses it",
+        "0001A-25-GA, 99213-59, '2    99213-59    1     bundled ', 59 does not count on an E/M code"})
+    void evaluateShowsEachLinesModifiersBesideItsCode(String first, String second, String row, String why) {
+        Cli cli = Cli.run("evaluate", "--codes", ptp(), "--date", "2023-06-15", "--lob", "medicare", "--line", first, "--line", second);
+        assertThat(cli.exit()).as(cli.err()).isZero();
+        assertThat(cli.out()).as(why).contains(row).contains("\n1    " + first + " ");
     }
 }

@@ -9,17 +9,24 @@ import java.util.Map;
 import org.coverageengine.domain.edit.EditTableId;
 import org.coverageengine.domain.edit.ModifierIndicator;
 import org.coverageengine.domain.edit.PtpEdit;
+import org.coverageengine.domain.edit.PtpEditsNaming;
 import org.coverageengine.domain.port.out.EditRows;
 
 /**
- * One PTP table of about a million rows held as sorted primitive arrays: codes interned to ints, rows sorted by
- * (column 1, column 2, file order) in one {@code long} key each and found by binary search. A row costs about 19
- * bytes instead of the hundred or more of a row object in a hash map.
+ * One PTP table of about a million rows held as sorted primitive arrays: codes interned to ints in alphabetical order,
+ * rows sorted by (column 1, column 2, file order) in one {@code long} key each and found by binary search, and a second
+ * index of row positions sorted by (column 2, column 1, file order) for the rows naming a code as column 2. A row costs
+ * 25 bytes (21 for its fields and pair key, 4 for the column-2 index: 4 MB per million rows) instead of the hundred or
+ * more of a row object in a hash map.
  */
 final class CompactPtpTable {
 
     private static final int CODE_BITS = 20;
     private static final int ROW_BITS = 24;
+    private static final long CODE_MASK = (1L << CODE_BITS) - 1;
+    private static final long ROW_MASK = (1L << ROW_BITS) - 1;
+    /** The keys are signed longs: a code id of 2^19 or more would sort the keys of its rows first. */
+    private static final int MAX_CODES = 1 << (CODE_BITS - 1);
     private static final int NO_DELETION = Integer.MAX_VALUE;
     private static final ModifierIndicator[] INDICATORS = ModifierIndicator.values();
 
@@ -29,6 +36,8 @@ final class CompactPtpTable {
     private final String[] rationales;
     /** (column-1 id << 20 | column-2 id), sorted. */
     private final long[] pairs;
+    /** Positions in {@link #pairs}, sorted by (column-2 id, column-1 id, position). */
+    private final int[] byColumn2;
     private final int[] effective;
     private final int[] deletion;
     private final byte[] indicator;
@@ -36,13 +45,26 @@ final class CompactPtpTable {
 
     private CompactPtpTable(EditTableId id, Builder built) {
         this.id = id;
-        this.codeIds = Map.copyOf(built.codeIds);
-        this.codes = built.codes.toArray(String[]::new);
+        // Alphabetical ids make every range of one code come out ordered by the other code, with no sorting per query.
+        Integer[] byName = new Integer[built.codes.size()];
+        for (int i = 0; i < byName.length; i++) {
+            byName[i] = i;
+        }
+        Arrays.sort(byName, (a, b) -> built.codes.get(a).compareTo(built.codes.get(b)));
+        int[] rank = new int[byName.length];
+        this.codes = new String[byName.length];
+        Map<String, Integer> ids = new HashMap<>();
+        for (int i = 0; i < byName.length; i++) {
+            rank[byName[i]] = i;
+            codes[i] = built.codes.get(byName[i]);
+            ids.put(codes[i], i);
+        }
+        this.codeIds = Map.copyOf(ids);
         this.rationales = built.rationales.toArray(String[]::new);
         int n = built.size;
         long[] keys = new long[n];
         for (int row = 0; row < n; row++) {
-            keys[row] = ((long) built.column1[row] << (CODE_BITS + ROW_BITS)) | ((long) built.column2[row] << ROW_BITS) | row;
+            keys[row] = ((long) rank[built.column1[row]] << (CODE_BITS + ROW_BITS)) | ((long) rank[built.column2[row]] << ROW_BITS) | row;
         }
         Arrays.sort(keys);
         pairs = new long[n];
@@ -51,13 +73,25 @@ final class CompactPtpTable {
         indicator = new byte[n];
         rationale = new int[n];
         for (int i = 0; i < n; i++) {
-            int row = (int) (keys[i] & ((1L << ROW_BITS) - 1));
+            int row = (int) (keys[i] & ROW_MASK);
             pairs[i] = keys[i] >>> ROW_BITS;
             effective[i] = built.effective[row];
             deletion[i] = built.deletion[row];
             indicator[i] = built.indicator[row];
             rationale[i] = built.rationale[row];
         }
+        for (int i = 0; i < n; i++) {
+            keys[i] = ((long) column2(i) << (CODE_BITS + ROW_BITS)) | ((pairs[i] >>> CODE_BITS) << ROW_BITS) | i;
+        }
+        Arrays.sort(keys);
+        byColumn2 = new int[n];
+        for (int i = 0; i < n; i++) {
+            byColumn2[i] = (int) (keys[i] & ROW_MASK);
+        }
+    }
+
+    private int column2(int position) {
+        return (int) (pairs[position] & CODE_MASK);
     }
 
     EditTableId id() {
@@ -120,6 +154,59 @@ final class CompactPtpTable {
             }
         }
         return found;
+    }
+
+    /** The rows naming the code: as column 1 (by column 2), then as column 2 (by column 1); at most limit of them. */
+    PtpEditsNaming editsNaming(String code, int limit) {
+        Integer known = codeIds.get(code);
+        if (known == null) {
+            return PtpEditsNaming.none(code);
+        }
+        int c = known;
+        int firstAsColumn1 = firstPairAtLeast((long) c << CODE_BITS);
+        int endAsColumn1 = firstPairAtLeast((long) (c + 1) << CODE_BITS);
+        int firstAsColumn2 = firstByColumn2AtLeast(c);
+        int endAsColumn2 = firstByColumn2AtLeast(c + 1);
+        int asColumn1 = endAsColumn1 - firstAsColumn1;
+        int total = asColumn1 + endAsColumn2 - firstAsColumn2;
+        int shown = Math.min(total, Math.max(limit, 0));
+        List<PtpEdit> rows = new ArrayList<>(shown);
+        for (int i = firstAsColumn1; i < endAsColumn1 && rows.size() < shown; i++) {
+            rows.add(row(i, code, codes[column2(i)]));
+        }
+        for (int j = firstAsColumn2; j < endAsColumn2 && rows.size() < shown; j++) {
+            int i = byColumn2[j];
+            rows.add(row(i, codes[(int) (pairs[i] >>> CODE_BITS)], code));
+        }
+        return new PtpEditsNaming(code, rows, total);
+    }
+
+    private int firstPairAtLeast(long key) {
+        int low = 0;
+        int high = pairs.length;
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (pairs[mid] < key) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        return low;
+    }
+
+    private int firstByColumn2AtLeast(int code) {
+        int low = 0;
+        int high = byColumn2.length;
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (column2(byColumn2[mid]) < code) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        return low;
     }
 
     private PtpEdit row(int i, String column1, String column2) {
@@ -191,8 +278,8 @@ final class CompactPtpTable {
             if (known != null) {
                 return known;
             }
-            if (codes.size() == 1 << CODE_BITS) {
-                throw new IllegalArgumentException("a PTP table holds at most " + (1 << CODE_BITS) + " distinct codes");
+            if (codes.size() == MAX_CODES) {
+                throw new IllegalArgumentException("a PTP table holds at most " + MAX_CODES + " distinct codes");
             }
             int next = codes.size();
             codeIds.put(code, next);

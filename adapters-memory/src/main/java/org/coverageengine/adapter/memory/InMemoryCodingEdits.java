@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.coverageengine.domain.edit.EditTableId;
 import org.coverageengine.domain.edit.MueEdit;
 import org.coverageengine.domain.edit.PtpEdit;
+import org.coverageengine.domain.edit.PtpEditsNaming;
 import org.coverageengine.domain.port.out.CodingEdits;
 
 /** The NCCI tables held in memory: PTP tables as {@link CompactPtpTable}s, MUE tables (some thousand rows) by code. */
@@ -54,6 +55,12 @@ public final class InMemoryCodingEdits implements CodingEdits {
     public List<PtpEdit> ptpEditsAmong(EditTableId table, java.util.Set<String> codes) {
         CompactPtpTable compact = ptp.get(table);
         return compact == null ? List.of() : compact.editsAmong(codes);
+    }
+
+    @Override
+    public PtpEditsNaming ptpEditsNaming(EditTableId table, String code, int limit) {
+        CompactPtpTable compact = ptp.get(table);
+        return compact == null ? PtpEditsNaming.none(code) : compact.editsNaming(code, limit);
     }
 
     @Override

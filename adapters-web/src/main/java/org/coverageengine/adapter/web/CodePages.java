@@ -13,6 +13,7 @@ import org.coverageengine.domain.edit.EditKind;
 import org.coverageengine.domain.edit.EditTableId;
 import org.coverageengine.domain.edit.MueEdit;
 import org.coverageengine.domain.edit.PtpEdit;
+import org.coverageengine.domain.edit.PtpEditsNaming;
 import org.coverageengine.domain.policy.Policy;
 import org.coverageengine.domain.port.in.DescribePolicies;
 import org.coverageengine.domain.port.in.LookUpCode;
@@ -25,6 +26,8 @@ final class CodePages {
     static final int SHOWN = 50;
     /** Most matches counted; a search matching more says "more than". */
     private static final int COUNTED = 100_000;
+    /** Most PTP rows naming a code listed per table; a common code is named by thousands. */
+    static final int NAMING_ROWS_SHOWN = 50;
 
     private final LookUpCode lookUp;
     private final DescribePolicies policies;
@@ -210,7 +213,9 @@ final class CodePages {
             html.append("<p>No loaded MUE table lists ").append(esc(code)).append(".</p>");
         }
         String other = pairWith == null ? "" : pairWith.strip().toUpperCase(java.util.Locale.ROOT);
-        html.append("<h3>Procedure-to-procedure edits (PTP)</h3><form method=\"get\" action=\"/code/").append(url(code))
+        html.append("<h3>Procedure-to-procedure edits (PTP)</h3>");
+        editsNaming(html, loaded, code);
+        html.append("<form method=\"get\" action=\"/code/").append(url(code))
                 .append("\"><label for=\"pair\">Edits between ").append(esc(code)).append(" and</label><input id=\"pair\" name=\"pair\" value=\"")
                 .append(esc(other)).append("\" maxlength=\"5\" size=\"6\"><button type=\"submit\">Show edits</button></form>");
         if (other.length() == 5) {
@@ -237,6 +242,38 @@ final class CodePages {
             }
         }
         html.append("</section>\n");
+    }
+
+    /** Every PTP table's rows naming the code, the first {@link #NAMING_ROWS_SHOWN} of each with the true count. */
+    private static void editsNaming(StringBuilder html, CodingEdits loaded, String code) {
+        boolean any = false;
+        for (EditTableId table : loaded.tables()) {
+            if (table.kind() != EditKind.PTP) {
+                continue;
+            }
+            PtpEditsNaming naming = loaded.ptpEditsNaming(table, code, NAMING_ROWS_SHOWN);
+            if (naming.total() == 0) {
+                continue;
+            }
+            any = true;
+            html.append("<table class=\"ptp-naming\"><caption>").append(esc(tableName(table))).append(" (").append(esc(table.source())).append("): ")
+                    .append(naming.total()).append(naming.total() == 1 ? " edit names " : " edits name ").append(esc(code))
+                    .append(naming.truncated() ? ", the first " + naming.rows().size() + " shown" : "").append("</caption>")
+                    .append("<thead><tr><th scope=\"col\">Column 1 / column 2</th><th scope=\"col\">").append(esc(code)).append(" is</th>")
+                    .append("<th scope=\"col\">Effective</th><th scope=\"col\">Deleted</th><th scope=\"col\">Modifier</th>")
+                    .append("<th scope=\"col\">Rationale</th></tr></thead><tbody>");
+            for (PtpEdit edit : naming.rows()) {
+                html.append("<tr><td><a href=\"/code/").append(url(edit.column1())).append("\">").append(esc(edit.column1()))
+                        .append("</a> / <a href=\"/code/").append(url(edit.column2())).append("\">").append(esc(edit.column2())).append("</a></td><td>")
+                        .append(esc(naming.roleIn(edit))).append("</td><td>").append(esc(edit.effective())).append("</td><td>")
+                        .append(esc(edit.deletionDate().map(Object::toString).orElse(""))).append("</td><td>").append(esc(edit.indicator().display()))
+                        .append("</td><td>").append(esc(edit.rationale())).append("</td></tr>");
+            }
+            html.append("</tbody></table>");
+        }
+        if (!any) {
+            html.append("<p>No loaded PTP table names ").append(esc(code)).append(".</p>");
+        }
     }
 
     private static String tableName(EditTableId table) {

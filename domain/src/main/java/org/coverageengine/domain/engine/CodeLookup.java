@@ -8,11 +8,17 @@ import java.util.function.Supplier;
 import org.coverageengine.domain.code.Code;
 import org.coverageengine.domain.code.CodeEntry;
 import org.coverageengine.domain.code.CodeSystem;
+import org.coverageengine.domain.edit.EditKind;
+import org.coverageengine.domain.edit.EditTableId;
+import org.coverageengine.domain.port.out.CodingEdits;
 import org.coverageengine.domain.port.out.Knowledge;
 import org.coverageengine.domain.policy.Policy;
 import org.coverageengine.domain.port.in.LookUpCode;
 
-/** Answers code look-ups from the knowledge in force: catalog facts plus the policies that mention the code. */
+/**
+ * Answers code look-ups from the knowledge in force: catalog facts plus the policies that mention the code; a code only
+ * the NCCI tables know is found too, with no facts, so its edits can be shown.
+ */
 public final class CodeLookup implements LookUpCode {
 
     private final Supplier<Knowledge> knowledge;
@@ -30,6 +36,12 @@ public final class CodeLookup implements LookUpCode {
             List<String> mentions = mentions(snapshot, code);
             if (!entries.isEmpty() || !mentions.isEmpty()) {
                 return Optional.of(new CodeFacts(code.value(), entries, mentions));
+            }
+        }
+        // Most procedure codes a biller looks up are in no catalog a deployment loads, but in the NCCI tables it applies.
+        for (Code code : candidates(text)) {
+            if (code.system() != CodeSystem.ICD10CM && namedByAnEdit(snapshot.edits(), code.value())) {
+                return Optional.of(new CodeFacts(code.value(), List.of(), List.of()));
             }
         }
         return Optional.empty();
@@ -50,6 +62,16 @@ public final class CodeLookup implements LookUpCode {
             }
         }
         return mentions;
+    }
+
+    private static boolean namedByAnEdit(CodingEdits edits, String code) {
+        for (EditTableId table : edits.tables()) {
+            boolean named = table.kind() == EditKind.PTP ? edits.ptpEditsNaming(table, code, 0).total() > 0 : edits.mueEdit(table, code).isPresent();
+            if (named) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static List<Code> candidates(String text) {

@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.coverageengine.domain.edit.EditTableId;
 import org.coverageengine.domain.edit.MueEdit;
 import org.coverageengine.domain.edit.PtpEdit;
+import org.coverageengine.domain.edit.PtpEditsNaming;
 import org.coverageengine.domain.port.out.CodingEdits;
 
 /** No NCCI tables loaded: for tests of knowledge that has none. */
@@ -23,6 +24,11 @@ public final class NoEdits implements CodingEdits {
     @Override
     public List<PtpEdit> ptpEditsAmong(EditTableId table, java.util.Set<String> codes) {
         return List.of();
+    }
+
+    @Override
+    public PtpEditsNaming ptpEditsNaming(EditTableId table, String code, int limit) {
+        return PtpEditsNaming.none(code);
     }
 
     @Override

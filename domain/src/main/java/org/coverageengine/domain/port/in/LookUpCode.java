@@ -17,7 +17,10 @@ public interface LookUpCode {
         }
     }
 
-    /** Looks a code up; the text may be any CPT, HCPCS or ICD-10-CM code, with or without the ICD dot. */
+    /**
+     * Looks a code up; the text may be any CPT, HCPCS or ICD-10-CM code, with or without the ICD dot. Empty when neither
+     * the catalog, a policy nor a loaded NCCI table knows it.
+     */
     Optional<CodeFacts> byCode(String code);
 
     /** Searches descriptions and synonyms ("spinal decompression" finds S9090), best matches first. */

@@ -10,6 +10,7 @@ import org.coverageengine.domain.edit.MueEdit;
 import org.coverageengine.domain.edit.MueLookup;
 import org.coverageengine.domain.edit.Programme;
 import org.coverageengine.domain.edit.PtpEdit;
+import org.coverageengine.domain.edit.PtpEditsNaming;
 import org.coverageengine.domain.edit.PtpMatch;
 
 /**
@@ -29,6 +30,13 @@ public interface CodingEdits {
      * one request needs, in one call, however many lines it has.
      */
     List<PtpEdit> ptpEditsAmong(EditTableId table, java.util.Set<String> codes);
+
+    /**
+     * The table's rows naming the code, as column 1 or column 2: at most {@code limit} of them (those where it is column 1
+     * first, each part ordered by the other code, then by file order) and the count of all of them. A store answers this
+     * without reading the whole table: a code of a million-row table can be named by thousands of rows.
+     */
+    PtpEditsNaming ptpEditsNaming(EditTableId table, String code, int limit);
 
     /** The table's MUE row for the code, if it lists it. */
     Optional<MueEdit> mueEdit(EditTableId table, String code);

@@ -15,6 +15,7 @@ import org.coverageengine.domain.edit.MueEdit;
 import org.coverageengine.domain.edit.MueLookup;
 import org.coverageengine.domain.edit.Programme;
 import org.coverageengine.domain.edit.PtpEdit;
+import org.coverageengine.domain.edit.PtpEditsNaming;
 import org.coverageengine.domain.edit.PtpMatch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,7 +25,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * What every {@link CodingEdits} must do: find a pair's PTP rows in the order written (the pair is ordered), pick the
  * table of the date (the latest quarter started, else the earliest), the edit in force on it (the deletion date is the
- * last day in force), MUE tables in force from their quarter until the next one, and tables spread over several files.
+ * last day in force), MUE tables in force from their quarter until the next one, tables spread over several files, and
+ * the rows naming a code on either side, bounded and counted.
  */
 public abstract class CodingEditsContract {
 
@@ -78,6 +80,51 @@ public abstract class CodingEditsContract {
                 .containsExactlyInAnyOrder("0001A/36591", "0001A/36591", "0001A/90473");
         assertThat(edits.ptpEditsAmong(PTP_Q3, java.util.Set.of("36591", "90473"))).isEmpty();
         assertThat(edits.ptpEditsAmong(PTP_Q4, java.util.Set.of("0001A", "36591"))).isEmpty();
+    }
+
+    private CodingEdits namingTable() {
+        KnowledgeDraft draft = draft();
+        EditRows<PtpEdit> rows = draft.addPtpTable(PTP_Q3);
+        rows.add(ptp("0001A", "36591", "2022-01-01", "2023-12-31", ModifierIndicator.NOT_ALLOWED));
+        rows.add(ptp("36591", "96523", "2020-01-01", null, ModifierIndicator.ALLOWED));
+        rows.add(ptp("0001A", "36591", "2024-01-01", null, ModifierIndicator.ALLOWED));
+        rows.add(ptp("36591", "36000", "2020-01-01", null, ModifierIndicator.ALLOWED));
+        rows.add(ptp("0002A", "36591", "2022-01-01", null, ModifierIndicator.NOT_ALLOWED));
+        rows.add(ptp("0002A", "96523", "2022-01-01", null, ModifierIndicator.NOT_ALLOWED));
+        draft.addPtpTable(PTP_Q4).add(ptp("0001U", "0029U", "2026-10-01", null, ModifierIndicator.NOT_ALLOWED));
+        return draft.seal("t").edits();
+    }
+
+    static Stream<Arguments> codesNamed() {
+        return Stream.of(
+                Arguments.of("as column 1 first, by column 2, then as column 2, by column 1 and file order", "36591", 10,
+                        List.of("36591/36000 2020-01-01", "36591/96523 2020-01-01", "0001A/36591 2022-01-01", "0001A/36591 2024-01-01",
+                                "0002A/36591 2022-01-01"), 5),
+                Arguments.of("bounded, still counting every row", "36591", 2, List.of("36591/36000 2020-01-01", "36591/96523 2020-01-01"), 5),
+                Arguments.of("the bound may fall among the column-2 rows", "36591", 3,
+                        List.of("36591/36000 2020-01-01", "36591/96523 2020-01-01", "0001A/36591 2022-01-01"), 5),
+                Arguments.of("a limit of 0 only counts", "36591", 0, List.of(), 5),
+                Arguments.of("only as column 1", "0002A", 10, List.of("0002A/36591 2022-01-01", "0002A/96523 2022-01-01"), 2),
+                Arguments.of("only as column 2", "96523", 10, List.of("0002A/96523 2022-01-01", "36591/96523 2020-01-01"), 2),
+                Arguments.of("a code of another table only", "0029U", 10, List.of(), 0),
+                Arguments.of("a code of no table", "99999", 10, List.of(), 0));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("codesNamed")
+    void findsTheRowsNamingACodeOnEitherSide(String why, String code, int limit, List<String> expected, int total) {
+        PtpEditsNaming naming = namingTable().ptpEditsNaming(PTP_Q3, code, limit);
+        assertThat(naming.rows()).extracting(e -> e.pair() + " " + e.effective()).containsExactlyElementsOf(expected);
+        assertThat(naming.total()).isEqualTo(total);
+        assertThat(naming.truncated()).isEqualTo(expected.size() < total);
+    }
+
+    @Test
+    void tellsTheRoleOfTheCodeInARowNamingIt() {
+        PtpEditsNaming naming = namingTable().ptpEditsNaming(PTP_Q3, "36591", 10);
+        assertThat(naming.rows()).extracting(naming::roleIn)
+                .containsExactly("column 1", "column 1", "column 2", "column 2", "column 2");
+        assertThat(namingTable().ptpEditsNaming(PTP_Q4, "36591", 10).total()).as("tables do not leak into each other").isZero();
     }
 
     static Stream<Arguments> datesOfService() {
@@ -153,6 +200,10 @@ public abstract class CodingEditsContract {
         assertThat(edits.ptpEdits(PTP_Q3, "10008", "24907")).isEmpty();
         assertThat(edits.ptpEditsAmong(PTP_Q3, java.util.Set.of("10007", "24907", "24807", "10000"))).extracting(PtpEdit::pair)
                 .containsExactlyInAnyOrder("10007/24907", "10007/24807");
+        assertThat(edits.ptpEditsNaming(PTP_Q3, "24907", 10).rows()).extracting(PtpEdit::pair).containsExactly("10007/24907");
+        PtpEditsNaming column1 = edits.ptpEditsNaming(PTP_Q3, "10007", 3);
+        assertThat(column1.rows()).extracting(PtpEdit::pair).containsExactly("10007/20007", "10007/20107", "10007/20207");
+        assertThat(column1.total()).isEqualTo(50);
         List<EditTableId> tables = edits.tables();
         assertThat(tables).containsExactly(PTP_Q3);
     }
