@@ -10,6 +10,7 @@ import java.util.Map;
 import org.coverageengine.domain.authoring.CaseResult;
 import org.coverageengine.domain.authoring.PackTestCase;
 import org.coverageengine.domain.determination.Outcome;
+import org.coverageengine.domain.engine.PackLinter;
 import org.coverageengine.domain.engine.PackTestRunner;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -28,6 +29,12 @@ class PackTestsTest {
         assertThat(cases).extracting(PackTestCase::name).contains("lumbar laminectomy with IOM (rule 5)", "IOM add-on alone (rule 6)");
         List<CaseResult> results = new PackTestRunner(DefaultPack.ENGINE).run(cases);
         assertThat(results).allSatisfy(r -> assertThat(r.differences()).as(r.testCase().name()).isEmpty());
+    }
+
+    @Test
+    @DisplayName("the embedded pack lints with no finding")
+    void embeddedPackLintsClean() {
+        assertThat(new PackLinter().lint(CsvPolicyPack.embeddedDefault().policies(), DefaultPack.KNOWLEDGE.catalog())).isEmpty();
     }
 
     @Test
