@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
+import org.coverageengine.domain.testing.SharedData;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,6 +45,22 @@ class LintDiffCommandTest {
         assertThat(cli.exit()).as(cli.out() + cli.err()).isEqualTo(ExitCodes.INVALID_LINES);
         assertThat(cli.out()).contains("acme-pt: policy PT-100 (version 2025-01-01): unused-group: group SPARE",
                 "shadowed: statement TOO-LATE can never decide: the earlier statement NO-HOME-DEVICE", "2 findings");
+    }
+
+    @Test
+    @DisplayName("a code the official code set does not know is a finding, though the pack describes it itself")
+    void unknownCode() throws IOException {
+        Path codes = SharedData.external("icd10cm-fy2025/icd10cm-codes-2025.txt");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(codes), "the FY2025 ICD-10-CM codes file is absent");
+        Path pack = copy(ACME, "codes");
+        // M54.5 was split into M54.50-M54.59 on 2021-10-01: FY2025 has no such billable code.
+        Files.writeString(pack.resolve("group_codes.csv"), Files.readString(pack.resolve("group_codes.csv"))
+                + "PT-100,LOW_BACK_DX,ICD-10-CM,M54.5,,,Low back pain\n");
+
+        Cli cli = Cli.run("lint", pack.toString(), "--codes", codes.toString());
+        assertThat(cli.exit()).as(cli.out() + cli.err()).isEqualTo(ExitCodes.INVALID_LINES);
+        assertThat(cli.out()).contains("unknown-code: M54.5 in group LOW_BACK_DX is unknown to the loaded ICD-10-CM code set on 2025-01-01",
+                "1 findings");
     }
 
     @Test
