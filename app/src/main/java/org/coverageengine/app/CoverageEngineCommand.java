@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The command line: serve FHIR, evaluate lines, look codes up, check imports. */
 @Command(name = "coverage-policy-engine", mixinStandardHelpOptions = true, version = "Coverage Policy Engine 0.1.0",
         description = "Will this plan pay for this procedure, for this diagnosis, on this date, and if not, why?",
-        subcommands = {ServeCommand.class, EvaluateCommand.class, LookupCommand.class, ImportCommand.class, BatchCommand.class,
+        subcommands = {ServeCommand.class, EvaluateCommand.class, LookupCommand.class, ImportCommand.class, TestCommand.class, LintCommand.class, DiffCommand.class, BatchCommand.class,
             ImpactCommand.class, GenerateClaimsCommand.class, ReportCommand.class, WebUserCommand.class, CommandLine.HelpCommand.class})
 public final class CoverageEngineCommand implements Runnable {
 

@@ -29,7 +29,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /** import --check: validate a policy pack folder or a CMS/CDC code file without loading it anywhere. */
 @Command(name = "import", mixinStandardHelpOptions = true, description = "Check a policy pack folder or a CMS/CDC code file.",
         footer = {"", "Formats: icd10cm-order, icd10cm-codes, icd10cm-addenda, hcpcs, rvu, ncci-ptp, ncci-mue (detected when not given; a folder is a pack).",
-            "Exit codes: 0 the file is good, 2 usage error, 4 the file has an error (file:line:column: reason)."})
+            "Exit codes: 0 the file is good, 2 usage error, 3 a pack's test cases (tests.csv) fail, 4 the file has an error (file:line:column: reason)."})
 final class ImportCommand implements Callable<Integer> {
 
     @Spec
@@ -64,6 +64,13 @@ final class ImportCommand implements Callable<Integer> {
                 CsvPolicyPack pack = CsvPolicyPack.fromDirectory(path);
                 // Building the knowledge also checks what spans files: policies reference valid groups and criteria.
                 KnowledgePublisher.assemble(new InMemoryKnowledgeStore(), java.util.List.of(CsvPolicyPack.embeddedDefault(), pack), 0);
+                int failed = pack.tests().isEmpty() ? 0
+                        : TestCommand.report(out, java.util.List.of(pack), TestCommand.runner(java.util.List.of(CsvPolicyPack.embeddedDefault(), pack)));
+                if (failed > 0) {
+                    out.println("FAILED: policy pack " + pack.id() + " " + pack.version() + " reads, but " + failed + " of its test cases fail");
+                    out.flush();
+                    return ExitCodes.INVALID_LINES;
+                }
                 out.println("OK: policy pack " + pack.id() + " " + pack.version() + " (" + path + ")");
                 for (Policy policy : pack.policies()) {
                     out.println("  policy " + policy.number() + " " + policy.title() + ": " + policy.effectiveRange() + ", "

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.coverageengine.adapter.csv.PackCompiler.CompiledPack;
+import org.coverageengine.domain.authoring.PackTestCase;
 import org.coverageengine.domain.code.CodeEntry;
 import org.coverageengine.domain.policy.Policy;
 import org.coverageengine.domain.port.out.KnowledgeSink;
@@ -25,14 +26,21 @@ public final class CsvPolicyPack implements KnowledgeSource {
 
     private final PackFiles files;
     private final CompiledPack contents;
+    private final List<PackTestCase> tests;
 
     private CsvPolicyPack(PackFiles files) {
         this.files = files;
-        CheckedPack checked = PackValidator.check(PackReader.read(files));
-        if (!checked.problems().isEmpty()) {
-            throw new ImportException(files.location(), checked.problems());
+        PackTables tables = PackReader.read(files);
+        CheckedPack checked = PackValidator.check(tables);
+        PackTestFile.Read read = tables.manifest().isEmpty() ? PackTestFile.read(tables.tests())
+                : new PackTestFile.Read(List.of(), List.of());
+        if (!checked.problems().isEmpty() || !read.problems().isEmpty()) {
+            List<ImportProblem> all = new java.util.ArrayList<>(checked.problems());
+            all.addAll(read.problems());
+            throw new ImportException(files.location(), all);
         }
         this.contents = PackCompiler.compile(checked);
+        this.tests = read.cases();
     }
 
     /** Reads and checks a pack folder on disk; throws {@link ImportException} listing every problem found. */
@@ -114,6 +122,11 @@ public final class CsvPolicyPack implements KnowledgeSource {
     /** The policies the pack defines. */
     public List<Policy> policies() {
         return contents.policies();
+    }
+
+    /** The test cases the pack carries in tests.csv (none when it has no such file). */
+    public List<PackTestCase> tests() {
+        return tests;
     }
 
     /** The catalog entries the pack defines (from codes.csv and the group code descriptions). */

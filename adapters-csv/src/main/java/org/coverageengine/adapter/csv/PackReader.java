@@ -14,6 +14,7 @@ import org.coverageengine.adapter.csv.PackRows.PolicyRow;
 import org.coverageengine.adapter.csv.PackRows.ReferralRow;
 import org.coverageengine.adapter.csv.PackRows.RevisionRow;
 import org.coverageengine.adapter.csv.PackRows.StatementRow;
+import org.coverageengine.adapter.csv.PackRows.TestRow;
 import org.coverageengine.adapter.csv.PackTables.Table;
 
 /**
@@ -31,9 +32,10 @@ final class PackReader {
     static final String STATEMENTS = "statements.csv";
     static final String CRITERIA = "criteria.csv";
     static final String CODES = "codes.csv";
+    static final String TESTS = "tests.csv";
 
     /** Every file a pack may hold, in the order they are checked. */
-    static final List<String> FILES = List.of(PACK, POLICIES, REFERRALS, REVISIONS, GROUPS, GROUP_CODES, CRITERIA, STATEMENTS, CODES);
+    static final List<String> FILES = List.of(PACK, POLICIES, REFERRALS, REVISIONS, GROUPS, GROUP_CODES, CRITERIA, STATEMENTS, CODES, TESTS);
 
     private PackReader() {
     }
@@ -72,6 +74,7 @@ final class PackReader {
                 reading.table(CRITERIA, CriteriaRow.class, false),
                 reading.table(STATEMENTS, StatementRow.class, true),
                 reading.table(CODES, CodeRow.class, false),
+                reading.table(TESTS, TestRow.class, false),
                 !files.shippedAndTested(),
                 manifest);
     }

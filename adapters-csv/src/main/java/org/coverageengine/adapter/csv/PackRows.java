@@ -115,4 +115,15 @@ final class PackRows {
             String rvuNote,
             String notes) {
     }
+
+    /** One test case of tests.csv: lines as {@code CODE[xUNITS][:DX,...]} separated by '|', and one expected outcome per line. */
+    record TestRow(
+            @NotBlank(message = "a case name is required") String caseName,
+            @NotBlank(message = "at least one line is required (CODE[xUNITS][:DX,...] separated by '|')") String lines,
+            String lineOfBusiness,
+            @NotBlank(message = "a date of service is required") @Pattern(regexp = DATE, message = DATE_MESSAGE) String date,
+            String attestations,
+            @NotBlank(message = "the expected outcome of each line is required ('|'-separated)") String expected,
+            String reason) {
+    }
 }

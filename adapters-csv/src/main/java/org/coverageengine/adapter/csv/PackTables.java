@@ -10,6 +10,7 @@ import org.coverageengine.adapter.csv.PackRows.PolicyRow;
 import org.coverageengine.adapter.csv.PackRows.ReferralRow;
 import org.coverageengine.adapter.csv.PackRows.RevisionRow;
 import org.coverageengine.adapter.csv.PackRows.StatementRow;
+import org.coverageengine.adapter.csv.PackRows.TestRow;
 import org.coverageengine.adapter.csv.RowBinding.Bound;
 
 /**
@@ -28,6 +29,7 @@ record PackTables(
         Table<CriteriaRow> criteria,
         Table<StatementRow> statements,
         Table<CodeRow> codes,
+        Table<TestRow> tests,
         boolean checkRows,
         List<ImportProblem> manifest) {
 

@@ -32,7 +32,7 @@ class PolicyPackDocumentationTest {
     static final Path PACK = Paths.get("..", "docs", "examples", "acme-pt");
 
     @ParameterizedTest(name = "docs/policy-pack.md shows {0} as it is in docs/examples/acme-pt")
-    @ValueSource(strings = {"pack.csv", "policies.csv", "groups.csv", "group_codes.csv", "statements.csv", "criteria.csv"})
+    @ValueSource(strings = {"pack.csv", "policies.csv", "groups.csv", "group_codes.csv", "statements.csv", "criteria.csv", "tests.csv"})
     void documentMatchesFiles(String name) throws IOException {
         String doc = Files.readString(Paths.get("..", "docs", "policy-pack.md"));
         Matcher block = Pattern.compile("`" + Pattern.quote(name) + "`\\n```\\n(.*?)```", Pattern.DOTALL).matcher(doc);
