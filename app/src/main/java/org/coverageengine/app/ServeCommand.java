@@ -20,7 +20,6 @@ import org.coverageengine.adapter.auth.SmartConfigurationServlet;
 import org.coverageengine.adapter.csv.CsvPolicyPack;
 import org.coverageengine.adapter.fhir.CoverageFhirServer;
 import org.coverageengine.adapter.fhir.EndpointAdditions;
-import org.coverageengine.adapter.fhir.ReadAccess;
 import org.coverageengine.adapter.fhir.FhirSettings;
 import org.coverageengine.adapter.fhir.ServerLimits;
 import org.coverageengine.adapter.web.KnowledgeStatus;
@@ -264,7 +263,7 @@ final class ServeCommand implements Callable<Integer> {
         out.println(store.off() ? StoreOptions.OFF_NOTICE : "Recording every answer and audit record to " + record.ledger().describe());
         store.scheduleRetention(record);
         CoverageFhirServer server = new CoverageFhirServer(host, port, settings, limits, additions, engine.determiner, engine.policies,
-                record.ledger(), record.ledger(), auth.isPresent() ? ReadAccess.TOKENS : ReadAccess.LOOPBACK_ONLY);
+                record.ledger(), record.ledger(), security.readAccess(auth.isPresent()));
         KnowledgeReloader reloader = reloadEverySeconds > 0
                 ? new KnowledgeReloader(engine.importer, knowledge.packs, knowledge.codeFiles, knowledge.limits(), loadedFiles) : null;
         WebPages.Sources pages = new WebPages.Sources(engine.lookup, engine.policies, engine.determiner, () -> engine.knowledge.get().edits(),
