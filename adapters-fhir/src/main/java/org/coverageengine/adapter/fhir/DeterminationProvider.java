@@ -60,8 +60,10 @@ final class DeterminationProvider implements IResourceProvider {
         RecordedDetermination kept = reading.read().read(id.getIdPart())
                 .orElseThrow(() -> RecordReading.notFound(TYPE, "no answer with the id '" + id.getIdPart() + "' is kept here"));
         request.setAttribute(RecordReading.ENTITY_ATTRIBUTE, kept.id());
+        CoverageEligibilityResponse response = reading.parse(kept.response(), CoverageEligibilityResponse.class)
+                .orElseThrow(() -> RecordReading.notFound(TYPE, RecordReading.notAResource(TYPE, kept.id()).getIssueFirstRep().getDiagnostics()));
         request.setAttribute(KEPT_ATTRIBUTE, kept.response());
-        return reading.parse(kept.response(), CoverageEligibilityResponse.class);
+        return response;
     }
 
     /** GET [base]/CoverageEligibilityResponse?...: one page of the kept answers, newest first. */
@@ -104,7 +106,8 @@ final class DeterminationProvider implements IResourceProvider {
             query = query.withItemCode(SearchCriteria.tokenCode(RecordSearchParameters.ITEM_CODE, itemCode, null));
         }
         return reading.bundle(details.getFhirServerBase(), TYPE, criteria, reading.read().search(query),
-                kept -> reading.parse(kept.response(), CoverageEligibilityResponse.class));
+                kept -> reading.parse(kept.response(), CoverageEligibilityResponse.class)
+                        .<org.hl7.fhir.r4.model.Resource>map(r -> r).orElseGet(() -> RecordReading.notAResource(TYPE, kept.id())));
     }
 
     /** Sends a read's kept bytes themselves when the client asked for the format they were sent in. */

@@ -1,6 +1,7 @@
 package org.coverageengine.adapter.fhir;
 
 import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.DataFormatException;
 import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -8,6 +9,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 import org.coverageengine.domain.port.in.ReadDeterminations;
 import org.coverageengine.domain.record.Page;
@@ -72,10 +74,22 @@ final class RecordReading {
         }
     }
 
-    /** The kept response as a resource of its type. */
-    <T extends IBaseResource> T parse(SentResponse sent, Class<T> type) {
+    /** The kept response as a resource of its type; empty when it was not one (an answer given over CDS Hooks is kept as its JSON). */
+    <T extends IBaseResource> Optional<T> parse(SentResponse sent, Class<T> type) {
         String text = new String(sent.body(), StandardCharsets.UTF_8);
-        return (xml(sent) ? context.newXmlParser() : context.newJsonParser()).parseResource(type, text);
+        try {
+            return Optional.of((xml(sent) ? context.newXmlParser() : context.newJsonParser()).parseResource(type, text));
+        } catch (DataFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** What a search answers, in place of an answer that was not a FHIR resource: a note saying where to find it. */
+    static OperationOutcome notAResource(String type, String id) {
+        OperationOutcome note = FhirErrors.outcome(OperationOutcome.IssueType.INFORMATIONAL, null, type + "/" + id
+                + " was answered over CDS Hooks, not as a " + type + "; its answer is kept as sent and its call is at AuditEvent?entity=" + id);
+        note.getIssueFirstRep().setSeverity(OperationOutcome.IssueSeverity.INFORMATION);
+        return note;
     }
 
     static boolean xml(SentResponse sent) {
@@ -98,6 +112,10 @@ final class RecordReading {
         List<T> items = page.items();
         for (T item : items) {
             Resource r = resource.apply(item);
+            if (r instanceof OperationOutcome note) {
+                bundle.addEntry().setResource(note).getSearch().setMode(Bundle.SearchEntryMode.OUTCOME);
+                continue;
+            }
             bundle.addEntry().setFullUrl(base + "/" + type + "/" + r.getIdElement().getIdPart()).setResource(r)
                     .getSearch().setMode(Bundle.SearchEntryMode.MATCH);
         }

@@ -332,6 +332,24 @@ class RecordReadOverHttpTest {
         assertThat(statement.getRestFirstRep().getResource()).extracting(r -> r.getType()).contains("AuditEvent", "SearchParameter");
     }
 
+    @Test
+    void anAnswerGivenOverCdsHooksIsNamedButNotPassedOffAsACoverageEligibilityResponse() {
+        String id = UUID.randomUUID().toString();
+        String patient = "Patient/cds-" + UUID.randomUUID();
+        LEDGER.keep(new org.coverageengine.domain.record.RecordedDetermination(id, Instant.now(), null,
+                new org.coverageengine.domain.record.PartyReference(patient, null), List.of(), "ServiceRequest/sr-1", null, null, List.of(),
+                List.of(), null, Duration.ofMillis(5), org.coverageengine.domain.record.ProcessingOutcome.COMPLETE,
+                new org.coverageengine.domain.record.SentResponse("{\"cards\":[]}".getBytes(StandardCharsets.UTF_8), "application/json")));
+
+        Reply read = get("/CoverageEligibilityResponse/" + id);
+        assertThat(read.status()).isEqualTo(404);
+        assertThat(read.as(OperationOutcome.class).getIssueFirstRep().getDiagnostics()).contains("answered over CDS Hooks");
+        Bundle found = search("patient=" + q(patient));
+        assertThat(found.getTotal()).isEqualTo(1);
+        assertThat(found.getEntryFirstRep().getSearch().getMode()).isEqualTo(Bundle.SearchEntryMode.OUTCOME);
+        assertThat(found.getEntryFirstRep().getResource()).isInstanceOf(OperationOutcome.class);
+    }
+
     /** FHIR instant texts for search values. */
     static final class DateTimeTexts {
         static String of(Instant instant) {
