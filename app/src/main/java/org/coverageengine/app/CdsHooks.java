@@ -15,6 +15,7 @@ import org.coverageengine.adapter.cdshooks.CdsSettings;
 import org.coverageengine.adapter.cdshooks.HookRecorder;
 import org.coverageengine.adapter.fhir.CoverageFhirServer;
 import org.coverageengine.adapter.fhir.FhirSettings;
+import org.coverageengine.domain.port.in.RecordDeterminations;
 
 /** Wires the CDS Hooks services of {@code serve} beside /fhir: trusted clients, audience, payers served, the hook recorder. */
 final class CdsHooks {
@@ -30,11 +31,11 @@ final class CdsHooks {
     }
 
     /**
-     * Mounts the services on the server; empty (after saying why on {@code err}) when an option is unusable. The
-     * recorder is {@link HookRecorder#NONE} until the determination record is wired here.
+     * Mounts the services on the server; empty (after saying why on {@code err}) when an option is unusable. Each call
+     * and its answer are kept through the record use case, unless recording is off.
      */
     static Optional<Mounted> mount(CoverageFhirServer server, String host, int port, List<String> clientSpecs, String publicUrl,
-            Set<String> payers, int fhirTimeoutSeconds, FhirSettings fhir, CoverageEngine engine, PrintWriter err) {
+            Set<String> payers, int fhirTimeoutSeconds, FhirSettings fhir, CoverageEngine engine, RecordDeterminations record, PrintWriter err) {
         List<String> warnings = new ArrayList<>();
         List<CdsClientVerifier.TrustedClient> clients = new ArrayList<>();
         for (String spec : clientSpecs) {
@@ -63,9 +64,14 @@ final class CdsHooks {
             warnings.add("WARNING: /cds-services accepts calls without a CDS client JWT on " + host
                     + ", reachable from other machines: give --cds-client ISS=JWKS for every EHR (and serve behind TLS).");
         }
-        warnings.add("Note: CDS Hooks calls and answers are not recorded (no determination record is configured), so this endpoint"
-                + " does not retain its guidance and hook logs as Da Vinci CRD requires (found-11, found-37).");
-        server.mount("/cds-services/*", new CdsHooksServlet(settings, audience, verifier, HookRecorder.NONE, engine.determiner,
+        HookRecorder recorder = HookRecorder.NONE;
+        if (record.recording()) {
+            recorder = new HookLedger(record, Clock.systemUTC());
+        } else {
+            warnings.add("Note: CDS Hooks calls and answers are not recorded (--store none), so this endpoint"
+                    + " does not retain its guidance and hook logs as Da Vinci CRD requires (found-11, found-37).");
+        }
+        server.mount("/cds-services/*", new CdsHooksServlet(settings, audience, verifier, recorder, engine.determiner,
                 engine.policies, CoverageFhirServer.fhirContext(), Clock.systemUTC()));
         return Optional.of(new Mounted(warnings));
     }

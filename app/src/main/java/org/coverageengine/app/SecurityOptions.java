@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.coverageengine.adapter.auth.AuthSettings;
 import org.coverageengine.adapter.fhir.EndpointAdditions;
+import org.coverageengine.adapter.fhir.ReadAccess;
 import picocli.CommandLine.Option;
 
 /**
@@ -50,6 +51,16 @@ final class SecurityOptions {
                     + TLS_PASSWORD_VARIABLE + ".")
     Path tlsKeystore;
 
+    @Option(names = "--allow-open-read",
+            description = "Without access tokens, answer reads and searches of the record (CoverageEligibilityResponse, AuditEvent) to"
+                    + " any client, not only to clients on this machine.")
+    boolean allowOpenRead;
+
+    /** Who may read the record over FHIR: token holders with read scopes when auth is on, else local clients unless opened. */
+    ReadAccess readAccess(boolean authOn) {
+        return authOn ? ReadAccess.TOKENS : allowOpenRead ? ReadAccess.OPEN : ReadAccess.LOOPBACK_ONLY;
+    }
+
     /**
      * The token checking these options ask for, empty when none; throws IllegalArgumentException with a one-line
      * message naming the option when they contradict each other or one is missing.
@@ -65,6 +76,10 @@ final class SecurityOptions {
         }
         if (jwks != null && introspect != null) {
             throw new IllegalArgumentException("auth: give --auth-jwks or --auth-introspect, not both");
+        }
+        if (allowOpenRead) {
+            throw new IllegalArgumentException("auth: --allow-open-read is for a server without access tokens (with tokens, reading"
+                    + " the record needs system/CoverageEligibilityResponse.rs or system/AuditEvent.rs)");
         }
         URI endpoint = tokenEndpoint == null ? null : url("--auth-token-endpoint", tokenEndpoint);
         if (jwks != null) {

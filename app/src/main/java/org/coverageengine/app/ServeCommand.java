@@ -263,14 +263,15 @@ final class ServeCommand implements Callable<Integer> {
         out.println(store.off() ? StoreOptions.OFF_NOTICE : "Recording every answer and audit record to " + record.ledger().describe());
         store.scheduleRetention(record);
         CoverageFhirServer server = new CoverageFhirServer(host, port, settings, limits, additions, engine.determiner, engine.policies,
-                record.ledger());
+                record.ledger(), record.ledger(), security.readAccess(auth.isPresent()));
         KnowledgeReloader reloader = reloadEverySeconds > 0
                 ? new KnowledgeReloader(engine.importer, knowledge.packs, knowledge.codeFiles, knowledge.limits(), loadedFiles) : null;
         WebPages.Sources pages = new WebPages.Sources(engine.lookup, engine.policies, engine.determiner, () -> engine.knowledge.get().edits(),
-                new WebFhirRendering(settings, engine.determiner, engine.policies), () -> status(engine, reloader), java.util.Optional.empty());
+                new WebFhirRendering(settings, engine.determiner, engine.policies), () -> status(engine, reloader),
+                record.ledger().available() ? java.util.Optional.of(new DeterminationHistory(record.ledger())) : java.util.Optional.empty());
         server.mount("/", new WebPages(pages, (WebAccess) access), (WebAccess) access);
         java.util.Optional<CdsHooks.Mounted> cds = CdsHooks.mount(server, host, port, cdsClients, cdsPublicUrl, cdsPayers,
-                cdsFhirTimeoutSeconds, settings, engine, err);
+                cdsFhirTimeoutSeconds, settings, engine, record.ledger(), err);
         if (cds.isEmpty()) {
             return ExitCodes.USAGE;
         }

@@ -429,4 +429,43 @@ class AuthenticationIT {
                 .startsWith("WARNING: no authentication and listening on 0.0.0.0, which is not a loopback address"));
         assertThat(fileJwks.err() + urlJwksTls.err()).doesNotContain("WARNING");
     }
+
+    private HttpResponse<String> read(String pathAndQuery, String scope) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(plainBase + pathAndQuery)).timeout(Duration.ofSeconds(30))
+                .header("Accept", "application/fhir+json");
+        if (scope != null) {
+            request.header("Authorization", "Bearer " + token(scope, c -> c));
+        }
+        return plain.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    @DisplayName("reading the record needs system/CoverageEligibilityResponse.rs (v1 .read); the audit trail system/AuditEvent.rs")
+    void readingTheRecordNeedsItsReadScopes() throws Exception {
+        HttpResponse<String> answer = submit(plain, plainBase, "Bearer " + token("system/CoverageEligibilityRequest.c", c -> c));
+        assertThat(answer.statusCode()).isEqualTo(200);
+        java.util.regex.Matcher id = java.util.regex.Pattern.compile("\"id\":\"([0-9a-f-]{36})\"").matcher(answer.body());
+        assertThat(id.find()).isTrue();
+        String path = "/CoverageEligibilityResponse/" + id.group(1);
+
+        for (String scope : List.of("system/CoverageEligibilityResponse.rs", "system/CoverageEligibilityResponse.read", "system/*.rs")) {
+            HttpResponse<String> read = read(path, scope);
+            assertThat(read.statusCode()).as(scope).isEqualTo(200);
+            assertThat(read.body()).as("the answer as it was sent").isEqualTo(answer.body());
+        }
+        HttpResponse<String> submitter = read(path, "system/CoverageEligibilityRequest.c");
+        assertThat(submitter.statusCode()).isEqualTo(403);
+        assertThat(submitter.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(challenge -> assertThat(challenge)
+                .endsWith("scope=\"system/CoverageEligibilityResponse.rs\""));
+        assertThat(read(path, null).statusCode()).isEqualTo(401);
+        assertThat(read("/AuditEvent", "system/CoverageEligibilityResponse.rs").statusCode()).isEqualTo(403);
+
+        // The submit is audited with the client who made it; the refused reads are audited as minor failures.
+        HttpResponse<String> submits = read("/AuditEvent?entity=" + id.group(1) + "&subtype=operation", "system/AuditEvent.rs");
+        assertThat(submits.statusCode()).as(submits.body()).isEqualTo(200);
+        assertThat(submits.body()).contains("\"total\":1").contains("\"value\":\"" + CLIENT + "\"").contains("\"requestor\":true");
+        HttpResponse<String> refused = read("/AuditEvent?outcome=4&subtype=read&_count=50", "system/AuditEvent.read");
+        assertThat(refused.statusCode()).isEqualTo(200);
+        assertThat(refused.body()).contains("\"outcomeDesc\":\"HTTP 401\"").contains("\"outcomeDesc\":\"HTTP 403\"");
+    }
 }

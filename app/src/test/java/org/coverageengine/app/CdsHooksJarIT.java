@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 import java.util.UUID;
 import org.coverageengine.domain.testing.SharedData;
 import org.junit.jupiter.api.DisplayName;
@@ -56,7 +57,8 @@ class CdsHooksJarIT {
         try (JarProcess jar = JarProcess.start("serve", "--port", String.valueOf(port), "--cds-client",
                 "https://ehr.example.org=" + jwks, "--cds-public-url", base)) {
             assertThat(jar.awaitOutput("Started in", 60_000)).as(jar.out() + jar.err()).isTrue();
-            assertThat(jar.out()).contains("Serving CDS Hooks (Da Vinci CRD 2.2.1) at " + base).contains("not recorded");
+            assertThat(jar.out()).contains("Serving CDS Hooks (Da Vinci CRD 2.2.1) at " + base)
+                    .as("calls are recorded, so nothing is said about retention").doesNotContain("not recorded");
 
             HttpResponse<String> discovery = send(HttpRequest.newBuilder(URI.create(base)).header("Authorization", jwt(key, base)));
             assertThat(discovery.statusCode()).isEqualTo(200);
@@ -70,6 +72,30 @@ class CdsHooksJarIT {
                     .POST(HttpRequest.BodyPublishers.ofString(body)));
             assertThat(signed.statusCode()).as(signed.body()).isEqualTo(200);
             assertThat(signed.body()).contains("\"systemActions\"").contains("ext-coverage-information");
+
+            // Each coverage-assertion id is a determination id in the record; the call is audited about the first.
+            java.util.regex.Matcher assertion = java.util.regex.Pattern.compile(
+                    "\"url\":\"coverage-assertion-id\",\"valueString\":\"([0-9a-f-]{36})\"").matcher(signed.body());
+            List<String> ids = new java.util.ArrayList<>();
+            while (assertion.find()) {
+                ids.add(assertion.group(1));
+            }
+            assertThat(ids).isNotEmpty();
+            String fhir = "http://127.0.0.1:" + port + "/fhir";
+            HttpResponse<String> audited = send(HttpRequest.newBuilder(URI.create(fhir + "/AuditEvent?entity=" + ids.get(0)
+                    + "&agent=" + java.net.URLEncoder.encode("https://ehr.example.org", java.nio.charset.StandardCharsets.UTF_8))));
+            assertThat(audited.statusCode()).as(audited.body()).isEqualTo(200);
+            assertThat(audited.body()).contains("\"total\":1").contains("\"value\":\"https://ehr.example.org\"")
+                    .contains("\"code\":\"operation\"");
+            java.util.regex.Matcher query = java.util.regex.Pattern.compile("\"query\":\"([A-Za-z0-9+/=]+)\"").matcher(audited.body());
+            assertThat(query.find()).isTrue();
+            assertThat(new String(java.util.Base64.getDecoder().decode(query.group(1)), java.nio.charset.StandardCharsets.UTF_8))
+                    .contains("/cds-services/order-sign-crd").contains("hookInstance=");
+            for (String id : ids) {
+                HttpResponse<String> kept = send(HttpRequest.newBuilder(URI.create(fhir + "/CoverageEligibilityResponse/" + id)));
+                assertThat(kept.statusCode()).as("kept, but not a CoverageEligibilityResponse").isEqualTo(404);
+                assertThat(kept.body()).contains("was answered over CDS Hooks");
+            }
         }
     }
 }

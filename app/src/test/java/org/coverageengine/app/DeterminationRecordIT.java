@@ -191,4 +191,73 @@ class DeterminationRecordIT {
             }
         }
     }
+
+    private static HttpResponse<String> get(int port, String pathAndQuery, String accept) throws Exception {
+        String url = pathAndQuery.startsWith("http") ? pathAndQuery : "http://127.0.0.1:" + port + "/fhir" + pathAndQuery;
+        return CLIENT.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20)).header("Accept", accept).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Three answers, then reads and searches of them over HTTP, as a payer's staff would look one up later. */
+    private static void readsAndSearchesBack(int port) throws Exception {
+        String body = request();
+        List<String> ids = new ArrayList<>();
+        List<String> sent = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            HttpResponse<String> answer = submit(port, body);
+            assertThat(answer.statusCode()).isEqualTo(200);
+            Matcher id = ID.matcher(answer.body());
+            assertThat(id.find()).isTrue();
+            ids.add(id.group(1));
+            sent.add(answer.body());
+        }
+        HttpResponse<String> json = get(port, "/CoverageEligibilityResponse/" + ids.get(0), "application/fhir+json");
+        assertThat(json.statusCode()).isEqualTo(200);
+        assertThat(json.body()).as("the answer exactly as it was sent").isEqualTo(sent.get(0));
+        HttpResponse<String> xml = get(port, "/CoverageEligibilityResponse/" + ids.get(0), "application/fhir+xml");
+        assertThat(xml.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/fhir+xml"));
+        assertThat(xml.body()).contains("<CoverageEligibilityResponse").contains("value=\"" + ids.get(0) + "\"");
+
+        HttpResponse<String> page = get(port, "/CoverageEligibilityResponse?patient=Patient/example&item-code=61510&_count=2",
+                "application/fhir+json");
+        assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+        assertThat(page.body()).contains("\"total\":3").contains("\"relation\":\"next\"");
+        Matcher next = Pattern.compile("\"relation\":\"next\",\"url\":\"([^\"]+)\"").matcher(page.body());
+        assertThat(next.find()).isTrue();
+        HttpResponse<String> second = get(port, next.group(1), "application/fhir+json");
+        assertThat(second.statusCode()).isEqualTo(200);
+        assertThat(second.body()).contains("\"relation\":\"previous\"").contains(ids.get(0));
+        assertThat(get(port, "/CoverageEligibilityResponse?item-code=00000", "application/fhir+json").body()).contains("\"total\":0");
+        assertThat(get(port, "/CoverageEligibilityResponse?created=ge2000-01-01&outcome=complete&_count=0", "application/fhir+json").body())
+                .contains("\"total\":3");
+        assertThat(get(port, "/CoverageEligibilityResponse?colour=blue", "application/fhir+json").statusCode()).isEqualTo(400);
+
+        HttpResponse<String> audit = get(port, "/AuditEvent?entity=CoverageEligibilityResponse/" + ids.get(0), "application/fhir+json");
+        assertThat(audit.statusCode()).isEqualTo(200);
+        assertThat(audit.body()).as("the submit and the read that followed").contains("\"total\":3")
+                .contains("\"code\":\"operation\"").contains("\"code\":\"read\"");
+    }
+
+    @Test
+    @DisplayName("read and search over HTTP on H2 (with --allow-open-read): read back as sent, paging, AuditEvents")
+    void readAndSearchOnH2() throws Exception {
+        int port = freePort();
+        try (JarProcess jar = JarProcess.start("serve", "--port", String.valueOf(port), "--allow-open-read")) {
+            assertThat(jar.awaitOutput(STARTED, 60_000)).as(jar.err()).isTrue();
+            readsAndSearchesBack(port);
+        }
+    }
+
+    @Test
+    @DisplayName("read and search over HTTP on PostgreSQL: read back as sent, paging, AuditEvents")
+    void readAndSearchOnPostgres() throws Exception {
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
+            String url = "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres";
+            int port = freePort();
+            try (JarProcess jar = JarProcess.start(Map.of("CPE_STORE_USER", "postgres"), "serve", "--port", String.valueOf(port), "--store", url)) {
+                assertThat(jar.awaitOutput(STARTED, 60_000)).as(jar.err()).isTrue();
+                readsAndSearchesBack(port);
+            }
+        }
+    }
 }

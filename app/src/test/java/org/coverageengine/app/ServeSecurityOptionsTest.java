@@ -28,6 +28,9 @@ class ServeSecurityOptionsTest {
                         "https://auth.payer.example/token"}, JWT), "must use https"),
                 Arguments.of("a JWKS file that is not there", concat(new String[] {"--auth-jwks", "no-such-jwks.json", "--auth-token-endpoint",
                         "https://auth.payer.example/token"}, JWT), "is neither an http(s) URL nor a readable file"),
+                Arguments.of("open reads with access tokens", concat(new String[] {"--allow-open-read", "--auth-jwks",
+                        "https://auth.payer.example/certs", "--auth-token-endpoint", "https://auth.payer.example/token"}, JWT),
+                        "auth: --allow-open-read is for a server without access tokens"),
                 Arguments.of("TLS without the password variable", new String[] {"--tls-keystore", "server.p12"},
                         "tls: set CPE_TLS_KEYSTORE_PASSWORD"));
     }

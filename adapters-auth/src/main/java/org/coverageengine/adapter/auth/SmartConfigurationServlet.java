@@ -19,7 +19,8 @@ public final class SmartConfigurationServlet extends HttpServlet {
     /** The scopes this server honours: those that grant {@code $submit} (a create) and those that grant reads. */
     public static final List<String> SCOPES_SUPPORTED = List.of(
             "system/CoverageEligibilityRequest.c", "system/CoverageEligibilityRequest.write",
-            "system/CoverageEligibilityRequest.rs", "system/CoverageEligibilityRequest.read");
+            "system/CoverageEligibilityRequest.rs", "system/CoverageEligibilityRequest.read",
+            "system/CoverageEligibilityResponse.rs", "system/CoverageEligibilityResponse.read", "system/AuditEvent.rs", "system/AuditEvent.read");
 
     private final byte[] document;
 

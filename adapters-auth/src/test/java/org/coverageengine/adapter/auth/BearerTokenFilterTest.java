@@ -101,7 +101,15 @@ class BearerTokenFilterTest {
                 admitted("system/*.cud", SUBMIT, n -> TestTokens.token(n, c -> c.claim("scope", "system/*.cud"))),
                 admitted("$submit at the system level", "/fhir/$submit", n -> TestTokens.token(n, c -> c)),
                 admitted("read-only scope reading", "/fhir/CoverageEligibilityRequest/1",
-                        n -> TestTokens.token(n, c -> c.claim("scope", "system/CoverageEligibilityRequest.rs"))));
+                        n -> TestTokens.token(n, c -> c.claim("scope", "system/CoverageEligibilityRequest.rs"))),
+                admitted("SMART v2 .rs reading a kept answer", "/fhir/CoverageEligibilityResponse/3f1c",
+                        n -> TestTokens.token(n, c -> c.claim("scope", "system/CoverageEligibilityResponse.rs"))),
+                admitted("SMART v1 .read searching kept answers", "/fhir/CoverageEligibilityResponse?patient=Patient/1",
+                        n -> TestTokens.token(n, c -> c.claim("scope", "system/CoverageEligibilityResponse.read"))),
+                admitted("SMART v2 .rs searching the audit trail", "/fhir/AuditEvent?outcome=4",
+                        n -> TestTokens.token(n, c -> c.claim("scope", "system/AuditEvent.rs"))),
+                admitted("SMART v1 .read reading an audit event", "/fhir/AuditEvent/9",
+                        n -> TestTokens.token(n, c -> c.claim("scope", "system/AuditEvent.read"))));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -187,6 +195,28 @@ class BearerTokenFilterTest {
                 + "\", error=\"insufficient_scope\", error_description=\"the token's scopes do not grant this request\""
                 + ", scope=\"system/CoverageEligibilityRequest.c\"");
         assertRefusal(response, "forbidden", null);
+    }
+
+    static Stream<Arguments> readsRefused() {
+        return Stream.of(
+                Arguments.of("submitting is not reading", "/fhir/CoverageEligibilityResponse/1", "system/CoverageEligibilityRequest.c",
+                        "system/CoverageEligibilityResponse.rs"),
+                Arguments.of("read without search", "/fhir/CoverageEligibilityResponse/1", "system/CoverageEligibilityResponse.r",
+                        "system/CoverageEligibilityResponse.rs"),
+                Arguments.of("the answers' scope does not open the audit trail", "/fhir/AuditEvent", "system/CoverageEligibilityResponse.rs",
+                        "system/AuditEvent.rs"),
+                Arguments.of("the audit trail's scope does not open the answers", "/fhir/CoverageEligibilityResponse?outcome=complete",
+                        "system/AuditEvent.read", "system/CoverageEligibilityResponse.rs"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("readsRefused")
+    void readingTheRecordNeedsTheReadScopeOfItsType(String name, String path, String scope, String needed) throws Exception {
+        HttpResponse<String> response = send("GET", path, "Bearer " + TestTokens.token(Instant.now(), c -> c.claim("scope", scope)));
+
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(challenge -> assertThat(challenge)
+                .contains("error=\"insufficient_scope\"").endsWith("scope=\"" + needed + "\""));
     }
 
     @Test

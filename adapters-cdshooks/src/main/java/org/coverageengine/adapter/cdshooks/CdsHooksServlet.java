@@ -113,7 +113,8 @@ public final class CdsHooksServlet extends HttpServlet {
         CoverageRequirements.Answer answer = requirements.answer(call);
         byte[] out = json.writeValueAsBytes(answer.json());
         record(new HookRecorder.HookExchange(service.id(), service.hook(), call.hookInstance(), client, received, 200,
-                new String(body, StandardCharsets.UTF_8), new String(out, StandardCharsets.UTF_8), answer.assertionIds()));
+                new String(body, StandardCharsets.UTF_8), new String(out, StandardCharsets.UTF_8), call.patientId(), answer.coverageReference(),
+                answer.assertions()));
         send(response, 200, out);
     }
 

@@ -39,8 +39,8 @@ final class CoverageRequirements {
     private static final Logger LOG = LoggerFactory.getLogger(CoverageRequirements.class);
     static final int MAX_LINES = 500;
 
-    /** The answer and the coverage-assertion ids it gives. */
-    record Answer(ObjectNode json, List<String> assertionIds) {
+    /** The answer, the coverage it was about and the coverage assertions it makes. */
+    record Answer(ObjectNode json, String coverageReference, List<HookRecorder.Assertion> assertions) {
     }
 
     private final ObjectMapper json;
@@ -75,13 +75,17 @@ final class CoverageRequirements {
         Map<Order, List<ObjectNode>> information = new IdentityHashMap<>();
         orders.forEach(o -> information.put(o, new ArrayList<>()));
         List<String> ids = new ArrayList<>();
+        List<HookRecorder.Assertion> assertions = new ArrayList<>();
         Map<String, String> citedPolicies = new LinkedHashMap<>();
         boolean primary = call.service().primary();
         Map<LocalDate, List<Order>> byDate = new TreeMap<>();
         for (Order order : orders) {
             if (order.billingCodes().isEmpty()) {
                 if (order.answered()) {
-                    information.get(order).add(CoverageInformation.withoutBillingCode(order.resourceType(), scope(coverage, today, ids, primary)));
+                    Scope scope = scope(coverage, today, ids, primary);
+                    information.get(order).add(CoverageInformation.withoutBillingCode(order.resourceType(), scope));
+                    assertions.add(new HookRecorder.Assertion(scope.assertionId(), order.reference(), null, null, diagnoses(order),
+                            order.dateOfService(), coverage.lineOfBusiness(), null, null));
                 }
             } else {
                 byDate.computeIfAbsent(order.dateOfService(), d -> new ArrayList<>()).add(order);
@@ -99,12 +103,17 @@ final class CoverageRequirements {
                     codeOfLine.add(code);
                 }
             }
-            List<Determination> determinations = decide(new CoverageRequest(group.getKey(), coverage.lineOfBusiness(), requested, null));
+            CoverageDecision decision = decide(new CoverageRequest(group.getKey(), coverage.lineOfBusiness(), requested, null));
+            List<Determination> determinations = decision == null ? null : decision.determinations();
             for (int i = 0; i < requested.size(); i++) {
                 if (!orderOfLine.get(i).answered()) {
                     continue;
                 }
                 Scope scope = scope(coverage, today, ids, primary);
+                Order order = orderOfLine.get(i);
+                assertions.add(new HookRecorder.Assertion(scope.assertionId(), order.reference(), codeOfLine.get(i).system(),
+                        codeOfLine.get(i).code(), diagnoses(order), group.getKey(), coverage.lineOfBusiness(),
+                        decision == null ? null : decision.knowledgeVersion(), determinations == null ? null : determinations.get(i)));
                 if (determinations == null) {
                     information.get(orderOfLine.get(i)).add(CoverageInformation.technicalFailure(codeOfLine.get(i), scope));
                     continue;
@@ -124,7 +133,11 @@ final class CoverageRequirements {
             ObjectNode updated = withCoverageInformation(order.resource(), information.get(order));
             actions.addObject().put("type", "update").put("description", "Coverage information for " + order.reference()).set("resource", updated);
         });
-        return new Answer(answer, ids);
+        return new Answer(answer, coverage.reference(), assertions);
+    }
+
+    private static List<String> diagnoses(Order order) {
+        return order.diagnoses().stream().map(CodeText::text).toList();
     }
 
     private static Scope scope(CoverageSource.Found coverage, LocalDate today, List<String> ids, boolean primary) {
@@ -133,11 +146,11 @@ final class CoverageRequirements {
         return new Scope(coverage.reference(), today, id, primary);
     }
 
-    /** The engine's determinations in line order, or null when it failed (answered as indeterminate, CRD resp-43). */
-    private List<Determination> decide(CoverageRequest request) {
+    /** The engine's decision, its determinations in line order, or null when it failed (answered as indeterminate, CRD resp-43). */
+    private CoverageDecision decide(CoverageRequest request) {
         try {
             CoverageDecision decision = determineCoverage.determine(request);
-            return decision.determinations().size() == request.lines().size() ? decision.determinations() : null;
+            return decision.determinations().size() == request.lines().size() ? decision : null;
         } catch (RuntimeException e) {
             LOG.error("The engine failed on a hook call's orders; answered indeterminate/technical: {}", e.getClass().getName());
             return null;

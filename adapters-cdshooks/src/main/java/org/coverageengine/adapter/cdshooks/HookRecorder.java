@@ -1,7 +1,10 @@
 package org.coverageengine.adapter.cdshooks;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
+import org.coverageengine.domain.determination.Determination;
+import org.coverageengine.domain.determination.LineOfBusiness;
 
 /**
  * Where each hook call and its answer are kept (CRD found-11, found-37): the one point the composition root wires to
@@ -19,9 +22,34 @@ public interface HookRecorder {
     /**
      * One hook call and what was answered: the service and hook, the EHR's hook instance, the client (JWT issuer, or
      * null when unchecked), when it arrived, the HTTP status, the request and answer as sent (both hold patient data),
-     * and the coverage-assertion ids given.
+     * the patient and coverage the call was about, and each coverage assertion the answer made.
      */
     record HookExchange(String serviceId, String hook, String hookInstance, String client, Instant received, int status,
-            String requestJson, String answerJson, List<String> assertionIds) {
+            String requestJson, String answerJson, String patientId, String coverageReference, List<Assertion> assertions) {
+
+        /** Copies the assertions. */
+        public HookExchange {
+            assertions = List.copyOf(assertions);
+        }
+
+        /** The coverage-assertion ids given, in answer order. */
+        public List<String> assertionIds() {
+            return assertions.stream().map(Assertion::id).toList();
+        }
+    }
+
+    /**
+     * One repetition of coverage information in an answer: its coverage-assertion id, the order it is about, the
+     * billing code and diagnoses asked (absent for an order without one), the date of service and line of business
+     * decided on, the knowledge version, and the engine's determination (null when none was made: no billing code, or
+     * the engine failed and the answer said so).
+     */
+    record Assertion(String id, String order, String codeSystem, String code, List<String> diagnoses, LocalDate dateOfService,
+            LineOfBusiness lineOfBusiness, String knowledgeVersion, Determination determination) {
+
+        /** Copies the diagnoses. */
+        public Assertion {
+            diagnoses = List.copyOf(diagnoses);
+        }
     }
 }

@@ -50,7 +50,7 @@ final class AnswerRecorder {
         String query = request.getMethod() + " " + request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
         String subtype = interaction(request);
         AuditRecord audit = new AuditRecord(UUID.randomUUID().toString(), AuditRecord.REST, subtype, action(subtype), Instant.now(), client,
-                observer, AuditOutcome.ofHttpStatus(status), pending == null ? null : pending.id(), query, status);
+                observer, AuditOutcome.ofHttpStatus(status), pending != null ? pending.id() : entity(request), query, status);
         try {
             if (pending != null) {
                 record.keep(pending.complete(client, body, contentType == null ? "application/fhir+json" : contentType), audit);
@@ -78,6 +78,11 @@ final class AnswerRecorder {
                 .getBytes(StandardCharsets.UTF_8);
         return new Refusal(503, (encoding == EncodingEnum.XML ? "application/fhir+xml" : "application/fhir+json") + ";charset=utf-8",
                 Long.toString(seconds), bytes);
+    }
+
+    /** The determination a read was about, when it found one. */
+    private static String entity(HttpServletRequest request) {
+        return request.getAttribute(RecordReading.ENTITY_ATTRIBUTE) instanceof String id ? id : null;
     }
 
     private static ClientIdentity identity(HttpServletRequest request) {

@@ -8,6 +8,7 @@ import java.util.Objects;
 import org.coverageengine.domain.port.in.DescribePolicies;
 import org.coverageengine.domain.engine.DeterminationLedger;
 import org.coverageengine.domain.port.in.DetermineCoverage;
+import org.coverageengine.domain.port.in.ReadDeterminations;
 import org.coverageengine.domain.port.in.RecordDeterminations;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
@@ -65,7 +66,21 @@ public final class CoverageFhirServer implements AutoCloseable {
      */
     public CoverageFhirServer(String host, int port, FhirSettings settings, ServerLimits limits, EndpointAdditions additions,
             DetermineCoverage determineCoverage, DescribePolicies policies, RecordDeterminations record) {
+        this(host, port, settings, limits, additions, determineCoverage, policies, record, DeterminationLedger.off(), ReadAccess.LOOPBACK_ONLY);
+    }
+
+    /**
+     * Prepares a server on the host and port (0: any free port) over the domain's inbound ports, with what the caller
+     * adds, keeping every answer and audit record through the record use case, and answering reads and searches of the
+     * kept answers and the audit trail ({@code CoverageEligibilityResponse}, {@code AuditEvent}) to whom the access rule
+     * lets in.
+     */
+    public CoverageFhirServer(String host, int port, FhirSettings settings, ServerLimits limits, EndpointAdditions additions,
+            DetermineCoverage determineCoverage, DescribePolicies policies, RecordDeterminations record, ReadDeterminations read,
+            ReadAccess readAccess) {
         Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(read, "read");
+        Objects.requireNonNull(readAccess, "readAccess");
         Objects.requireNonNull(record, "record");
         Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(additions, "additions");
@@ -104,7 +119,7 @@ public final class CoverageFhirServer implements AutoCloseable {
         context = new ServletContextHandler();
         context.setContextPath("/");
         ServletHolder holder = new ServletHolder("fhir",
-                new CoverageRestfulServer(fhirContext(), settings, determineCoverage, policies, record));
+                new CoverageRestfulServer(fhirContext(), settings, determineCoverage, policies, record, read, readAccess));
         holder.setInitOrder(1);
         context.addServlet(holder, "/fhir/*");
         // Exact paths win over /fhir/* in servlet mapping, so these answer beside the FHIR servlet.

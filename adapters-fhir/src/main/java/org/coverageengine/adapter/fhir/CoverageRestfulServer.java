@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.coverageengine.domain.port.in.DescribePolicies;
 import org.coverageengine.domain.port.in.DetermineCoverage;
+import org.coverageengine.domain.port.in.ReadDeterminations;
 import org.coverageengine.domain.port.in.RecordDeterminations;
 import org.hl7.fhir.r4.model.OperationOutcome;
 
@@ -26,12 +27,16 @@ final class CoverageRestfulServer extends RestfulServer {
     static final String SOFTWARE_VERSION = "0.1.0";
 
     CoverageRestfulServer(FhirContext context, FhirSettings settings, DetermineCoverage determineCoverage, DescribePolicies policies,
-            RecordDeterminations record) {
+            RecordDeterminations record, ReadDeterminations read, ReadAccess access) {
         super(context);
         setDefaultResponseEncoding(EncodingEnum.JSON);
+        RecordReading reading = new RecordReading(context, read, access);
+        RecordSearchParameters searchParameters = new RecordSearchParameters(settings);
         setResourceProviders(List.of(new SubmitOperation(context, settings, determineCoverage, policies, record),
-                new CodeSystemProvider(settings, policies)));
-        setServerConformanceProvider(new OperationDefinitionProvider(this, settings.smartTokenEndpoint()));
+                new CodeSystemProvider(settings, policies), new DeterminationProvider(reading, settings), new AuditEventProvider(reading),
+                searchParameters));
+        setServerConformanceProvider(new OperationDefinitionProvider(this, settings.smartTokenEndpoint(), searchParameters));
+        registerInterceptor(new DeterminationProvider.AsSent());
         setServerName(SOFTWARE);
         setServerVersion(SOFTWARE_VERSION);
         setImplementationDescription("Explained coverage determinations: CoverageEligibilityRequest/$submit");

@@ -29,15 +29,20 @@ final class OperationDefinitionProvider extends ServerCapabilityStatementProvide
     static final String SECURITY_SERVICES = "http://terminology.hl7.org/CodeSystem/restful-security-service";
 
     private final URI tokenEndpoint;
+    private final RecordSearchParameters searchParameters;
 
-    OperationDefinitionProvider(RestfulServer server, URI tokenEndpoint) {
+    OperationDefinitionProvider(RestfulServer server, URI tokenEndpoint, RecordSearchParameters searchParameters) {
         super(server);
         this.tokenEndpoint = tokenEndpoint;
+        this.searchParameters = searchParameters;
     }
 
     @Override
     protected void postProcess(FhirTerser terser, IBaseConformance conformance) {
         super.postProcess(terser, conformance);
+        if (conformance instanceof CapabilityStatement statement) {
+            describeSearches(statement);
+        }
         if (tokenEndpoint != null && conformance instanceof CapabilityStatement statement) {
             CapabilityStatement.CapabilityStatementRestSecurityComponent security = new CapabilityStatement.CapabilityStatementRestSecurityComponent();
             security.addService(new CodeableConcept().addCoding(new Coding(SECURITY_SERVICES, "SMART-on-FHIR",
@@ -48,6 +53,43 @@ final class OperationDefinitionProvider extends ServerCapabilityStatementProvide
             security.setDescription("Send an access token from the token endpoint as Authorization: Bearer <token>; $submit needs "
                     + "system/CoverageEligibilityRequest.c (or .write). See .well-known/smart-configuration.");
             statement.getRestFirstRep().setSecurity(security);
+        }
+    }
+
+    /**
+     * The record's searches take their parameters from the request as a whole (to refuse unknown ones with a clear
+     * message), so HAPI cannot see them: they are listed here, the two of this server's own with their definitions.
+     */
+    private void describeSearches(CapabilityStatement statement) {
+        for (CapabilityStatement.CapabilityStatementRestResourceComponent resource : statement.getRestFirstRep().getResource()) {
+            if (resource.getType().equals(DeterminationProvider.TYPE)) {
+                resource.getSearchParam().clear();
+                search(resource, "patient", Enumerations.SearchParamType.REFERENCE, null,
+                        "The patient as the request referred to it (literal reference); patient:identifier=system|value for its identifier.");
+                search(resource, "created", Enumerations.SearchParamType.DATE, null, "When the answer was made; prefixes eq, ge, gt, le, lt.");
+                search(resource, "request", Enumerations.SearchParamType.REFERENCE, null, "The CoverageEligibilityRequest answered.");
+                search(resource, "outcome", Enumerations.SearchParamType.TOKEN, null, "The processing outcome: complete, partial or error.");
+                search(resource, RecordSearchParameters.DETERMINATION, Enumerations.SearchParamType.TOKEN,
+                        searchParameters.url(RecordSearchParameters.DETERMINATION), "An item's coverage determination, e.g. not-covered.");
+                search(resource, RecordSearchParameters.ITEM_CODE, Enumerations.SearchParamType.TOKEN,
+                        searchParameters.url(RecordSearchParameters.ITEM_CODE), "An item's procedure or service code.");
+            } else if (resource.getType().equals(AuditEventProvider.TYPE)) {
+                resource.getSearchParam().clear();
+                search(resource, "date", Enumerations.SearchParamType.DATE, null, "When the event was recorded; prefixes eq, ge, gt, le, lt.");
+                search(resource, "entity", Enumerations.SearchParamType.REFERENCE, null, "The determination (CoverageEligibilityResponse) concerned.");
+                search(resource, "agent", Enumerations.SearchParamType.REFERENCE, null, "The requesting client, by its OAuth client id.");
+                search(resource, "subtype", Enumerations.SearchParamType.TOKEN, null, "The RESTful interaction, e.g. operation, read, search-type.");
+                search(resource, "outcome", Enumerations.SearchParamType.TOKEN, null, "0 success, 4 refused (client error), 8 server failure.");
+            }
+        }
+    }
+
+    private static void search(CapabilityStatement.CapabilityStatementRestResourceComponent resource, String name,
+            Enumerations.SearchParamType type, String definition, String documentation) {
+        CapabilityStatement.CapabilityStatementRestResourceSearchParamComponent parameter = resource.addSearchParam()
+                .setName(name).setType(type).setDocumentation(documentation);
+        if (definition != null) {
+            parameter.setDefinition(definition);
         }
     }
 
