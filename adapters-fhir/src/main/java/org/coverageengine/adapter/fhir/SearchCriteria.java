@@ -53,7 +53,7 @@ final class SearchCriteria {
                 continue;
             }
             if (!known.contains(name)) {
-                throw FhirErrors.badRequest(name, "this search parameter is not supported here (supported: " + String.join(", ", known)
+                throw FhirErrors.badRequest(name, "this search parameter is not supported here (supported: " + String.join(", ", known.stream().sorted().toList())
                         + ", _count, _offset)");
             }
             for (String value : given) {
