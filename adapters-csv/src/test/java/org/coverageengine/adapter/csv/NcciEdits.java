@@ -1,8 +1,10 @@
 package org.coverageengine.adapter.csv;
 
-import java.net.URISyntaxException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -35,11 +37,22 @@ final class NcciEdits {
     private NcciEdits() {
     }
 
+    /**
+     * The synthetic indicator-1 MUE row (the CMS excerpt has only indicators 2 and 3), written by the test into a
+     * temporary file in the CMS layout and named like a CMS file of the same quarter, so the importer reads it as one.
+     */
     static Path synthetic() {
         try {
-            return Paths.get(NcciEdits.class.getResource("/ncci/MCR_MUE_PractitionerServices_Eff_07-01-2026.synthetic-line-edits.csv").toURI());
-        } catch (URISyntaxException e) {
-            throw new AssertionError(e);
+            Path folder = Files.createTempDirectory("cpe-mue");
+            folder.toFile().deleteOnExit();
+            Path file = folder.resolve("MCR_MUE_PractitionerServices_Eff_07-01-2026.synthetic-line-edits.csv");
+            Files.writeString(file, "\"Synthetic test rows for the engine's MUE line edits (not CMS data).\",,,\r\n"
+                    + "\"HCPCS/\nCPT Code\",Practitioner Services MUE Values,MUE Adjudication Indicator,MUE Rationale\r\n"
+                    + "97110,4,1 Line Edit,Clinical: Data\r\n", StandardCharsets.ISO_8859_1);
+            file.toFile().deleteOnExit();
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
