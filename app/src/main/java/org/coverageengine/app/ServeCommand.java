@@ -2,17 +2,10 @@ package org.coverageengine.app;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.HttpURLConnection;
-import java.net.InetAddress;
-import java.net.URI;
-import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import javax.net.ssl.HttpsURLConnection;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.coverageengine.adapter.auth.AccessTokenVerifier;
 import org.coverageengine.adapter.auth.AuthSettings;
 import org.coverageengine.adapter.auth.BearerTokenFilter;
@@ -53,6 +46,9 @@ final class ServeCommand implements Callable<Integer> {
 
     @Mixin
     StoreOptions store;
+
+    @Mixin
+    CdsOptions cdsHooks;
 
     /** Where secrets are read from: the process environment, never the command line. */
     Map<String, String> environment = System.getenv();
@@ -100,66 +96,6 @@ final class ServeCommand implements Callable<Integer> {
             description = "Re-read the --pack folders and --codes files every SECONDS and publish them when they read cleanly (0: never).")
     int reloadEverySeconds;
 
-    @Option(names = "--cds-client", paramLabel = "ISS=JWKS_FILE_OR_URL",
-            description = "A CDS client (EHR) trusted to call /cds-services: its JWT issuer and its public keys; repeatable. Without one,"
-                    + " CDS Hooks calls are not authenticated (development only).")
-    java.util.List<String> cdsClients = new java.util.ArrayList<>();
-
-    @Option(names = "--cds-public-url", paramLabel = "URL",
-            description = "The URL clients call for /cds-services (the JWT audience), e.g. https://payer.example/cds-services"
-                    + " (default: this server's own URL).")
-    String cdsPublicUrl;
-
-    @Option(names = "--cds-payer", paramLabel = "NAME_OR_ID",
-            description = "A payer (Coverage.payor display, identifier or reference) the CDS Hooks services answer for; repeatable"
-                    + " (default: any).")
-    java.util.Set<String> cdsPayers = new java.util.LinkedHashSet<>();
-
-    @Option(names = "--cds-fhir-timeout", paramLabel = "SECONDS", defaultValue = "2",
-            description = "Longest wait for the EHR's FHIR server when the Coverage was not prefetched (default: ${DEFAULT-VALUE}).")
-    int cdsFhirTimeoutSeconds;
-
-    /**
-     * A readiness check: the first request also initialises HAPI's request handling, so users never wait for it.
-     * Over HTTPS it trusts only the server's own certificate.
-     */
-    private static boolean answers(String url, EndpointAdditions.TlsKey tls) {
-        try {
-            HttpURLConnection connection = (HttpURLConnection) URI.create(url).toURL().openConnection();
-            if (tls != null && connection instanceof HttpsURLConnection secure) {
-                TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-                trust.init(tls.keyStore());
-                SSLContext context = SSLContext.getInstance("TLS");
-                context.init(null, trust.getTrustManagers(), null);
-                secure.setSSLSocketFactory(context.getSocketFactory());
-                // The certificate names the public host, not the loopback address dialled here; trusting nothing but
-                // this server's own certificate already proves who answers.
-                secure.setHostnameVerifier((host, session) -> true);
-            }
-            connection.setConnectTimeout(5_000);
-            connection.setReadTimeout(30_000);
-            int status = connection.getResponseCode();
-            connection.getInputStream().close();
-            return status == 200;
-        } catch (IOException | GeneralSecurityException e) {
-            return false;
-        }
-    }
-
-    /** The URL this process checks itself at: a wildcard bind is reached over loopback, never over the network. */
-    private static String readinessUrl(CoverageFhirServer server, String host) {
-        String base = server.baseUrl();
-        try {
-            InetAddress address = InetAddress.getByName(host);
-            if (address.isAnyLocalAddress()) {
-                String loopback = address instanceof java.net.Inet6Address ? "[::1]" : "127.0.0.1";
-                base = URI.create(base).getScheme() + "://" + loopback + ":" + server.port() + "/fhir";
-            }
-        } catch (java.net.UnknownHostException e) {
-            // The server is bound, so the name resolved a moment ago; keep the printed base URL.
-        }
-        return base + "/metadata";
-    }
 
     private int usage(PrintWriter err, String message) {
         err.println(message);
@@ -270,8 +206,7 @@ final class ServeCommand implements Callable<Integer> {
                 new WebFhirRendering(settings, engine.determiner, engine.policies), () -> status(engine, reloader),
                 record.ledger().available() ? java.util.Optional.of(new DeterminationHistory(record.ledger())) : java.util.Optional.empty());
         server.mount("/", new WebPages(pages, (WebAccess) access), (WebAccess) access);
-        java.util.Optional<CdsHooks.Mounted> cds = CdsHooks.mount(server, host, port, cdsClients, cdsPublicUrl, cdsPayers,
-                cdsFhirTimeoutSeconds, settings, engine, record.ledger(), err);
+        java.util.Optional<CdsHooks.Mounted> cds = cdsHooks.mount(server, host, port, settings, engine, record.ledger(), err);
         if (cds.isEmpty()) {
             return ExitCodes.USAGE;
         }
@@ -284,7 +219,7 @@ final class ServeCommand implements Callable<Integer> {
             record.close();
             return ExitCodes.SERVER_FAILED;
         }
-        if (!answers(readinessUrl(server, host), additions.tls())) {
+        if (!Readiness.answers(server, host, additions.tls())) {
             err.println("The server started but does not answer " + server.baseUrl() + "/metadata");
             err.flush();
             server.close();
