@@ -44,6 +44,9 @@ final class BatchCommand implements Callable<Integer> {
     @Option(names = "--errors", paramLabel = "FILE", description = "Where refused records are listed (default: OUT.errors.txt).")
     Path errors;
 
+    /** More deciding threads than this only adds hand-off cost; a typo like 10000 must not start that many. */
+    static final int MAX_THREADS = 256;
+
     @Option(names = "--threads", paramLabel = "N", description = "Threads deciding claims (default: all cores, ${DEFAULT-VALUE} here).")
     int threads = Runtime.getRuntime().availableProcessors();
 
@@ -58,8 +61,8 @@ final class BatchCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         OutputFormat chosen = chosenFormat(format, out);
-        if (threads < 1) {
-            throw new ParameterException(spec.commandLine(), "--threads must be at least 1, was " + threads);
+        if (threads < 1 || threads > MAX_THREADS) {
+            throw new ParameterException(spec.commandLine(), "--threads must be 1 to " + MAX_THREADS + ", was " + threads);
         }
         var loaded = knowledge.loadOrReport(err, "Batch not started");
         if (loaded.isEmpty()) {

@@ -35,6 +35,15 @@ class BatchCommandTest {
         }
     }
 
+    @ParameterizedTest(name = "--threads {0} is a usage error")
+    @CsvSource({"0", "-1", "257", "100000"})
+    void threadCountIsBounded(String threads, @TempDir Path temp) throws Exception {
+        Path in = Files.writeString(temp.resolve("claims.csv"), HEADER + "C1,1,2025-03-10,,95940,,1,C71.1\n");
+        Cli cli = Cli.run("batch", "--in", in.toString(), "--out", temp.resolve("out.ndjson").toString(), "--threads", threads);
+        assertThat(cli.exit()).isEqualTo(2);
+        assertThat(cli.err()).contains("--threads must be 1 to 256, was " + threads);
+    }
+
     @Test
     void anUnreadableInputExitsFour(@TempDir Path temp) throws Exception {
         Path in = temp.resolve("claims.csv");
