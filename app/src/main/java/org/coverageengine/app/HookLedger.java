@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import org.coverageengine.adapter.cdshooks.HookRecorder;
 import org.coverageengine.domain.determination.Citation;
 import org.coverageengine.domain.determination.Determination;
@@ -49,7 +48,7 @@ final class HookLedger implements HookRecorder {
         for (Assertion assertion : exchange.assertions()) {
             kept.add(determination(exchange, assertion, client, took));
         }
-        AuditRecord audit = new AuditRecord(UUID.randomUUID().toString(), AuditRecord.REST, "operation", "E", exchange.received(), client,
+        AuditRecord audit = new AuditRecord(record.newId(), AuditRecord.REST, "operation", "E", exchange.received(), client,
                 OBSERVER, AuditOutcome.ofHttpStatus(exchange.status()), kept.isEmpty() ? null : kept.get(0).id(),
                 "POST /cds-services/" + exchange.serviceId() + " hook=" + exchange.hook() + " hookInstance=" + exchange.hookInstance()
                         + (kept.size() > 1 ? " assertions=" + String.join(",", exchange.assertionIds()) : ""),

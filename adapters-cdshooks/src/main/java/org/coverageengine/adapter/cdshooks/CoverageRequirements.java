@@ -25,6 +25,7 @@ import org.coverageengine.domain.determination.RequestedLine;
 import org.coverageengine.domain.policy.Policy;
 import org.coverageengine.domain.port.in.DescribePolicies;
 import org.coverageengine.domain.port.in.DetermineCoverage;
+import org.coverageengine.domain.record.TimeOrderedIds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +38,8 @@ import org.slf4j.LoggerFactory;
 final class CoverageRequirements {
 
     private static final Logger LOG = LoggerFactory.getLogger(CoverageRequirements.class);
+    /** Coverage-assertion ids are also the ids of the determinations kept for them: time-ordered, like the record's own. */
+    private static final TimeOrderedIds ASSERTION_IDS = TimeOrderedIds.systemClock();
     static final int MAX_LINES = 500;
 
     /** The answer, the coverage it was about and the coverage assertions it makes. */
@@ -141,7 +144,7 @@ final class CoverageRequirements {
     }
 
     private static Scope scope(CoverageSource.Found coverage, LocalDate today, List<String> ids, boolean primary) {
-        String id = UUID.randomUUID().toString();
+        String id = ASSERTION_IDS.next();
         ids.add(id);
         return new Scope(coverage.reference(), today, id, primary);
     }

@@ -5,7 +5,7 @@ import ca.uhn.fhir.rest.api.EncodingEnum;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.UUID;
+import java.util.regex.Pattern;
 import org.coverageengine.domain.port.in.RecordDeterminations;
 import org.coverageengine.domain.record.AuditOutcome;
 import org.coverageengine.domain.record.AuditRecord;
@@ -19,6 +19,8 @@ import org.hl7.fhir.r4.model.OperationOutcome;
  * answer is replaced by 503 with Retry-After and an OperationOutcome, so no answer is ever sent unrecorded.
  */
 final class AnswerRecorder {
+
+    private static final Pattern AFTER_BASE = Pattern.compile("^.*?/fhir/?");
 
     /** The request attributes the bearer-token filter leaves the client's identity under. */
     static final String CLIENT_ATTRIBUTE = "org.coverageengine.auth.client";
@@ -49,7 +51,7 @@ final class AnswerRecorder {
         PendingRecord pending = request.getAttribute(PendingRecord.ATTRIBUTE) instanceof PendingRecord p && status == 200 ? p : null;
         String query = request.getMethod() + " " + request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
         String subtype = interaction(request);
-        AuditRecord audit = new AuditRecord(UUID.randomUUID().toString(), AuditRecord.REST, subtype, action(subtype), Instant.now(), client,
+        AuditRecord audit = new AuditRecord(record.newId(), AuditRecord.REST, subtype, action(subtype), Instant.now(), client,
                 observer, AuditOutcome.ofHttpStatus(status), pending != null ? pending.id() : entity(request), query, status);
         try {
             if (pending != null) {
@@ -98,7 +100,7 @@ final class AnswerRecorder {
     static String interaction(HttpServletRequest request) {
         String path = request.getRequestURI();
         String method = request.getMethod();
-        String[] parts = path.replaceFirst("^.*?/fhir/?", "").split("/");
+        String[] parts = AFTER_BASE.matcher(path).replaceFirst("").split("/");
         boolean operation = path.contains("$");
         if (operation) {
             return "operation";

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 import org.coverageengine.domain.port.in.ReadDeterminations;
 import org.coverageengine.domain.port.in.RecordDeterminations;
 import org.coverageengine.domain.port.in.ReportDeterminations;
@@ -17,6 +16,7 @@ import org.coverageengine.domain.record.DeterminationQuery;
 import org.coverageengine.domain.record.DeterminationReport;
 import org.coverageengine.domain.record.Page;
 import org.coverageengine.domain.record.RecordedDetermination;
+import org.coverageengine.domain.record.TimeOrderedIds;
 import org.coverageengine.domain.record.ReportTally;
 
 /** The determination record's use cases over one store, or over none when recording is off. */
@@ -24,10 +24,12 @@ public final class DeterminationLedger implements RecordDeterminations, ReadDete
 
     private final DeterminationRecord store;
     private final Clock clock;
+    private final TimeOrderedIds ids;
 
     private DeterminationLedger(DeterminationRecord store, Clock clock) {
         this.store = store;
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.ids = TimeOrderedIds.on(clock);
     }
 
     /** Recording to the store. */
@@ -42,7 +44,7 @@ public final class DeterminationLedger implements RecordDeterminations, ReadDete
 
     @Override
     public String newId() {
-        return UUID.randomUUID().toString();
+        return ids.next();
     }
 
     @Override

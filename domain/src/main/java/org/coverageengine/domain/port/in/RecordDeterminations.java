@@ -10,7 +10,7 @@ import org.coverageengine.domain.record.RecordedDetermination;
  */
 public interface RecordDeterminations {
 
-    /** A new determination id (a random UUID), also the answer's coverage-assertion id; given whether or not recording is on. */
+    /** A new record id (a time-ordered UUID, version 7: see TimeOrderedIds), also the answer's coverage-assertion id; given whether or not recording is on. */
     String newId();
 
     /** True when answers are kept (the store is not "none"). */
