@@ -69,6 +69,21 @@ final class AnswerRecorder {
         }
     }
 
+    /**
+     * Audits a request refused (503) before it reached the endpoint because the server was too busy. It carries no
+     * answer, so nothing waits for its commit: the record is handed over and kept with the next group. False when
+     * recording is off or the record could not take it.
+     */
+    boolean auditOverloadRefusal(String method, String path, String query, int status) {
+        if (!record.recording()) {
+            return false;
+        }
+        String subtype = interaction(method, path);
+        AuditRecord audit = new AuditRecord(record.newId(), AuditRecord.REST, subtype, action(subtype), Instant.now(), null, observer,
+                AuditOutcome.ofHttpStatus(status), null, method + " " + path + (query == null ? "" : "?" + query), status);
+        return record.auditWithoutWaiting(audit);
+    }
+
     private Refusal refusal(HttpServletRequest request, RecordUnavailableException e) {
         EncodingEnum encoding = ContentNegotiation.responseEncoding(request.getHeader("Accept"),
                 NegotiatedRequest.queryParameter(request.getQueryString(), "_format"));
@@ -98,8 +113,11 @@ final class AnswerRecorder {
 
     /** The FHIR RESTful interaction of the request (AuditEvent.subtype, code system restful-interaction). */
     static String interaction(HttpServletRequest request) {
-        String path = request.getRequestURI();
-        String method = request.getMethod();
+        return interaction(request.getMethod(), request.getRequestURI());
+    }
+
+    /** The FHIR RESTful interaction of a request with this method and path. */
+    static String interaction(String method, String path) {
         String[] parts = AFTER_BASE.matcher(path).replaceFirst("").split("/");
         boolean operation = path.contains("$");
         if (operation) {

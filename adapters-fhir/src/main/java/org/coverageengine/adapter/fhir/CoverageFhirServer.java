@@ -125,13 +125,14 @@ public final class CoverageFhirServer implements AutoCloseable {
         // Exact paths win over /fhir/* in servlet mapping, so these answer beside the FHIR servlet.
         additions.servlets().forEach((path, servlet) -> context.addServlet(new ServletHolder(servlet), "/fhir" + path));
         // The answer is buffered and recorded outermost, so a request the caller's filters refuse is audited too.
-        context.addFilter(new FilterHolder(new WholeResponseFilter(new AnswerRecorder(fhirContext(), record, CoverageRestfulServer.SOFTWARE))),
+        AnswerRecorder recorder = new AnswerRecorder(fhirContext(), record, CoverageRestfulServer.SOFTWARE);
+        context.addFilter(new FilterHolder(new WholeResponseFilter(recorder)),
                 "/fhir/*", EnumSet.of(DispatcherType.REQUEST));
         // The caller's filters come next: a request they refuse never reaches the endpoint.
         for (Filter filter : additions.filters()) {
             context.addFilter(new FilterHolder(filter), "/fhir/*", EnumSet.of(DispatcherType.REQUEST));
         }
-        Handler working = new OverloadHandler(context, limits.maxConcurrentRequests(), limits.maxConnections(), limits.queueTimeout());
+        Handler working = new OverloadHandler(context, limits.maxConcurrentRequests(), limits.maxConnections(), limits.queueTimeout(), recorder);
         Handler arriving = new ArrivalHandler(working, settings.maxBodyBytes(), limits.readTimeout().toMillis());
         jetty.setHandler(new StatisticsHandler.MinimumDataRateHandler(arriving, limits.minDataRate(), limits.minDataRate()));
         jetty.setStopAtShutdown(false);

@@ -64,6 +64,11 @@ final class GroupCommitWriter implements AutoCloseable {
         keepAll(List.of(item));
     }
 
+    /** Queues the items as one entry to be written with the next group, without waiting; false when they cannot be queued. */
+    boolean offer(List<Object> items) {
+        return !lost && !closing && queue.offer(new Pending(items, new CompletableFuture<>()));
+    }
+
     /** Queues the items as one entry (so they share a commit) and waits until its group is committed. */
     void keepAll(List<Object> item) {
         if (lost) {

@@ -101,6 +101,11 @@ public final class JdbcDeterminationRecord implements DeterminationRecord {
         writer.keep(audit);
     }
 
+    @Override
+    public boolean keepAuditWithoutWaiting(AuditRecord audit) {
+        return writer.offer(List.of(audit));
+    }
+
     @FunctionalInterface
     private interface Work<T> {
         T on(Connection connection) throws SQLException;

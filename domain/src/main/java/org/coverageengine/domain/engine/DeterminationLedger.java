@@ -79,6 +79,11 @@ public final class DeterminationLedger implements RecordDeterminations, ReadDete
     }
 
     @Override
+    public boolean auditWithoutWaiting(AuditRecord audit) {
+        return store != null && store.keepAuditWithoutWaiting(audit);
+    }
+
+    @Override
     public String describe() {
         return store == null ? "none" : store.describe();
     }

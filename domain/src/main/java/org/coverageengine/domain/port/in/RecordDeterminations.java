@@ -34,6 +34,12 @@ public interface RecordDeterminations {
     /** Keeps an audit record and returns once it is committed (does nothing when recording is off). */
     void audit(AuditRecord audit);
 
+    /**
+     * Hands an audit record over without waiting for its commit, for requests refused because the server is too busy
+     * (they carry no answer). False when recording is off or the record could not take it.
+     */
+    boolean auditWithoutWaiting(AuditRecord audit);
+
     /** Where answers are kept, for people. */
     String describe();
 }

@@ -35,6 +35,20 @@ public interface DeterminationRecord extends AutoCloseable {
     /** Keeps an audit record; on return it is committed. */
     void keepAudit(AuditRecord audit);
 
+    /**
+     * Hands an audit record over to be kept with a coming commit, without waiting for it: for refusals made because the
+     * server is too busy, which carry no answer and must not add waiting threads. False when it could not be taken
+     * (store unreachable, or too much already waiting); the refusal is then not audited.
+     */
+    default boolean keepAuditWithoutWaiting(AuditRecord audit) {
+        try {
+            keepAudit(audit);
+            return true;
+        } catch (RecordUnavailableException e) {
+            return false;
+        }
+    }
+
     /** The audit record with this id, as kept. */
     Optional<AuditRecord> readAudit(String id);
 

@@ -202,6 +202,14 @@ public abstract class DeterminationRecordContract {
     }
 
     @Test
+    void keepsAnAuditRecordHandedOverWithoutWaitingNoLaterThanTheNextWaitedCommit() {
+        AuditRecord refused = audit("a-busy", T0, null, "operation", AuditOutcome.SERIOUS_FAILURE, null);
+        assertThat(record.keepAuditWithoutWaiting(refused)).isTrue();
+        record.keep(sample("d-after", T0.plusSeconds(1)));
+        assertThat(record.readAudit("a-busy")).contains(refused);
+    }
+
+    @Test
     void keepsADeterminationWithItsAuditRecord() {
         AuditRecord submitted = audit("a-1", T0, "ehr-client", "operation", AuditOutcome.SUCCESS, "d-1");
         record.keep(sample("d-1", T0), submitted);
