@@ -1,0 +1,226 @@
+package org.coverageengine.adapter.batch;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.util.Arrays;
+
+/**
+ * Splits RFC 4180 text into records as the claims reader needs them: comma-separated values, a value quoted with
+ * {@code "} when it holds commas, quotes (doubled) or line breaks, records ended by CRLF, LF or CR, empty lines
+ * skipped. It reads the text the way Commons CSV's RFC 4180 format does (a quote opens a quoted value only as the
+ * value's first character; white space between a closing quote and the comma is dropped), without its per-character
+ * token machinery, and names the line and column of a quoting error.
+ */
+final class CsvRecords {
+
+    private final String name;
+    private final Reader in;
+    private char[] buffer = new char[1 << 16];
+    private int position;
+    private int limit;
+    private boolean ended;
+    private long nextLine = 1;
+    private int lineStart;
+
+    private String[] values = new String[16];
+    private int size;
+    private long recordLine;
+    private final StringBuilder quoted = new StringBuilder();
+
+    /** A splitter of the reader's text; {@code name} prefixes quoting errors. */
+    CsvRecords(String name, Reader in) {
+        this.name = name;
+        this.in = in;
+    }
+
+    /** A splitter of one record's text (a single line, as a Spark job hands them over). */
+    static CsvRecords of(String name, String text) {
+        return new CsvRecords(name, new java.io.StringReader(text));
+    }
+
+    /**
+     * Reads the next record.
+     *
+     * @return false at the end of the text
+     * @throws InputUnreadableException for a quoted value that is not closed or is followed by text before the comma
+     */
+    boolean next() throws IOException {
+        while (true) {
+            int found = split();
+            if (found >= 0) {
+                return found == 1;
+            }
+            fill();
+        }
+    }
+
+    /** The number of values in the record read. */
+    int size() {
+        return size;
+    }
+
+    /** The record's value at the index. */
+    String value(int index) {
+        return values[index];
+    }
+
+    /** The record's values, copied. */
+    String[] values() {
+        return Arrays.copyOf(values, size);
+    }
+
+    /** The line of the text the record starts on (1 for the first). */
+    long line() {
+        return recordLine;
+    }
+
+    /** The record starting at {@code position}: 1 when read, 0 at the end, -1 when the buffer ends before the record does. */
+    private int split() {
+        int p = position;
+        long line = nextLine;
+        int start = lineStart;
+        while (p < limit && (buffer[p] == '\n' || buffer[p] == '\r')) {
+            if (buffer[p] == '\r') {
+                if (p + 1 == limit && !ended) {
+                    return -1;
+                }
+                p += p + 1 < limit && buffer[p + 1] == '\n' ? 2 : 1;
+            } else {
+                p++;
+            }
+            line++;
+            start = p;
+        }
+        if (p == limit) {
+            if (!ended) {
+                return -1;
+            }
+            position = p;
+            nextLine = line;
+            lineStart = start;
+            return 0;
+        }
+        long first = line;
+        int count = 0;
+        while (true) {
+            String value;
+            if (buffer[p] == '"') {
+                quoted.setLength(0);
+                int from = ++p;
+                long quoteLine = line;
+                int quoteColumn = from - start;
+                while (true) {
+                    if (p == limit) {
+                        if (!ended) {
+                            return -1;
+                        }
+                        throw new InputUnreadableException(name + ":" + quoteLine + ":" + quoteColumn
+                                + ": the quoted value opened here is not closed before the end of the file");
+                    }
+                    char c = buffer[p];
+                    if (c == '"') {
+                        if (p + 1 == limit && !ended) {
+                            return -1;
+                        }
+                        quoted.append(buffer, from, p - from);
+                        if (p + 1 < limit && buffer[p + 1] == '"') {
+                            quoted.append('"');
+                            p += 2;
+                            from = p;
+                            continue;
+                        }
+                        p++;
+                        break;
+                    }
+                    if (c == '\n' || c == '\r' && (p + 1 == limit || buffer[p + 1] != '\n')) {
+                        if (c == '\r' && p + 1 == limit && !ended) {
+                            return -1;
+                        }
+                        line++;
+                        start = p + 1;
+                    }
+                    p++;
+                }
+                while (p < limit && buffer[p] != ',' && buffer[p] != '\n' && buffer[p] != '\r') {
+                    if (!Character.isWhitespace(buffer[p])) {
+                        throw new InputUnreadableException(name + ":" + line + ":" + (p - start + 1)
+                                + ": only a comma or the end of the line may follow a quoted value's closing quote");
+                    }
+                    p++;
+                }
+                value = quoted.toString();
+            } else {
+                int from = p;
+                while (p < limit) {
+                    char c = buffer[p];
+                    if (c == ',' || c == '\n' || c == '\r') {
+                        break;
+                    }
+                    p++;
+                }
+                value = new String(buffer, from, p - from);
+            }
+            if (p == limit && !ended) {
+                return -1;
+            }
+            if (count == values.length) {
+                values = Arrays.copyOf(values, count * 2);
+            }
+            values[count++] = value;
+            if (p == limit) {
+                break;
+            }
+            char c = buffer[p];
+            if (c == ',') {
+                p++;
+                if (p == limit && !ended) {
+                    return -1;
+                }
+                if (p == limit) {
+                    if (count == values.length) {
+                        values = Arrays.copyOf(values, count * 2);
+                    }
+                    values[count++] = "";
+                    break;
+                }
+                continue;
+            }
+            if (c == '\r') {
+                if (p + 1 == limit && !ended) {
+                    return -1;
+                }
+                p += p + 1 < limit && buffer[p + 1] == '\n' ? 2 : 1;
+            } else {
+                p++;
+            }
+            line++;
+            start = p;
+            break;
+        }
+        size = count;
+        recordLine = first;
+        position = p;
+        nextLine = line;
+        lineStart = start;
+        return 1;
+    }
+
+    /** Keeps the unread text at the start of the buffer (growing it when one record fills it) and reads more after it. */
+    private void fill() throws IOException {
+        if (position > 0) {
+            System.arraycopy(buffer, position, buffer, 0, limit - position);
+            limit -= position;
+            lineStart -= position;
+            position = 0;
+        }
+        if (limit == buffer.length) {
+            buffer = Arrays.copyOf(buffer, buffer.length * 2);
+        }
+        int read = in.read(buffer, limit, buffer.length - limit);
+        if (read < 0) {
+            ended = true;
+        } else {
+            limit += read;
+        }
+    }
+}
