@@ -29,7 +29,7 @@ public final class CsvClaimReader implements ClaimLineSource {
         this.counting = new CountingInput(in);
         this.size = size;
         this.reader = new InputStreamReader(counting, StandardCharsets.UTF_8);
-        this.records = new CsvRecords(name, reader);
+        this.records = new CsvRecords(reader);
         try {
             if (!read()) {
                 throw new InputUnreadableException(name + ":1: the file is empty; expected a header starting with "
@@ -89,12 +89,14 @@ public final class CsvClaimReader implements ClaimLineSource {
 
         /** The result for the text of one record at the given line number. */
         public ReadResult parse(String text, long line) {
-            CsvRecords one = CsvRecords.of(name, text);
+            CsvRecords one = CsvRecords.of(text);
             try {
                 if (!one.next()) {
                     return CsvClaimReader.parse(name, header, one, 0, line);
                 }
-            } catch (IOException | InputUnreadableException e) {
+            } catch (CsvRecords.SyntaxException e) {
+                return ReadResult.failed(new RecordError(name, line, "character " + e.column(), "", "not a CSV record: " + e.getMessage()));
+            } catch (IOException e) {
                 return ReadResult.failed(new RecordError(name, line, "", "", "not a CSV record: " + e.getMessage()));
             }
             return CsvClaimReader.parse(name, header, one, one.size(), line);
@@ -153,6 +155,8 @@ public final class CsvClaimReader implements ClaimLineSource {
     private boolean read() {
         try {
             return records.next();
+        } catch (CsvRecords.SyntaxException e) {
+            throw new InputUnreadableException(name + ":" + e.line() + ":" + e.column() + ": " + e.getMessage());
         } catch (IOException e) {
             throw new InputUnreadableException(name + ":" + (records.line() + 1) + ": " + e.getMessage(), e);
         }

@@ -13,9 +13,33 @@ import java.util.Arrays;
  */
 final class CsvRecords {
 
-    private final String name;
+    /** A quoted value never closed, or followed by text before its comma; the line and column say where. */
+    static final class SyntaxException extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        private final long line;
+        private final int column;
+
+        SyntaxException(long line, int column, String message) {
+            super(message, null, false, false);
+            this.line = line;
+            this.column = column;
+        }
+
+        /** The line of the text (1 for the first). */
+        long line() {
+            return line;
+        }
+
+        /** The column on that line (1 for the first character). */
+        int column() {
+            return column;
+        }
+    }
+
     private final Reader in;
-    private char[] buffer = new char[1 << 16];
+    private char[] buffer;
     private int position;
     private int limit;
     private boolean ended;
@@ -27,22 +51,26 @@ final class CsvRecords {
     private long recordLine;
     private final StringBuilder quoted = new StringBuilder();
 
-    /** A splitter of the reader's text; {@code name} prefixes quoting errors. */
-    CsvRecords(String name, Reader in) {
-        this.name = name;
-        this.in = in;
+    /** A splitter of the reader's text. */
+    CsvRecords(Reader in) {
+        this(in, 1 << 16);
     }
 
-    /** A splitter of one record's text (a single line, as a Spark job hands them over). */
-    static CsvRecords of(String name, String text) {
-        return new CsvRecords(name, new java.io.StringReader(text));
+    private CsvRecords(Reader in, int bufferSize) {
+        this.in = in;
+        this.buffer = new char[Math.max(16, bufferSize)];
+    }
+
+    /** A splitter of one record's text (a single line, as a Spark job hands them over), with a buffer of its size. */
+    static CsvRecords of(String text) {
+        return new CsvRecords(new java.io.StringReader(text), text.length() + 1);
     }
 
     /**
      * Reads the next record.
      *
      * @return false at the end of the text
-     * @throws InputUnreadableException for a quoted value that is not closed or is followed by text before the comma
+     * @throws SyntaxException for a quoted value that is not closed or is followed by text before the comma
      */
     boolean next() throws IOException {
         while (true) {
@@ -114,8 +142,7 @@ final class CsvRecords {
                         if (!ended) {
                             return -1;
                         }
-                        throw new InputUnreadableException(name + ":" + quoteLine + ":" + quoteColumn
-                                + ": the quoted value opened here is not closed before the end of the file");
+                        throw new SyntaxException(quoteLine, quoteColumn, "the quoted value opened here is not closed before the end of the file");
                     }
                     char c = buffer[p];
                     if (c == '"') {
@@ -143,8 +170,7 @@ final class CsvRecords {
                 }
                 while (p < limit && buffer[p] != ',' && buffer[p] != '\n' && buffer[p] != '\r') {
                     if (!Character.isWhitespace(buffer[p])) {
-                        throw new InputUnreadableException(name + ":" + line + ":" + (p - start + 1)
-                                + ": only a comma or the end of the line may follow a quoted value's closing quote");
+                        throw new SyntaxException(line, p - start + 1, "only a comma or the end of the line may follow a quoted value's closing quote");
                     }
                     p++;
                 }

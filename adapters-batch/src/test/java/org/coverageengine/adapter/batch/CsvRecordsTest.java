@@ -3,21 +3,28 @@ package org.coverageengine.adapter.batch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The claims reader's splitter reads RFC 4180 text as Commons CSV's RFC 4180 format with empty lines ignored does. */
+/**
+ * The claims reader's splitter reads RFC 4180 text as Commons CSV's RFC 4180 format with empty lines ignored does, and
+ * a quoting error names where it is.
+ */
 class CsvRecordsTest {
 
+    private static final String HEADER = "claim_id,line,date_of_service,line_of_business,code,modifiers,units,diagnoses\n";
     private static final CSVFormat RFC4180 = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get();
 
     @ParameterizedTest(name = "[{index}] {0}")
@@ -56,7 +63,7 @@ class CsvRecordsTest {
         "h\\rA\\rB\\r|3|3"})
     void aRecordIsNumberedByTheLineItStartsOn(String escaped, int record, long line) throws IOException {
         String text = escaped.replace("\\n", "\n").replace("\\r", "\r");
-        CsvRecords records = new CsvRecords("in.csv", new StringReader(text));
+        CsvRecords records = new CsvRecords(new StringReader(text));
         for (int i = 0; i < record; i++) {
             assertThat(records.next()).isTrue();
         }
@@ -65,15 +72,32 @@ class CsvRecordsTest {
 
     @ParameterizedTest(name = "[{index}] {1}")
     @CsvSource(delimiter = '|', value = {
-        "h\\nA,\"95940\"x,1\\n|in.csv:2:10: only a comma or the end of the line may follow a quoted value's closing quote",
-        "h\\nA,1\\nB,\"95940,1\\nC,1\\n|in.csv:3:3: the quoted value opened here is not closed before the end of the file"})
-    void aQuotingErrorNamesItsLineAndColumn(String escaped, String message) {
-        String text = escaped.replace("\\n", "\n");
-        assertThatThrownBy(() -> split(new StringReader(text))).isInstanceOf(InputUnreadableException.class).hasMessage(message);
+        "A,1,2025-03-10,,\"95940\"x,,1,C71.1\\n|in.csv:2:24: only a comma or the end of the line may follow a quoted value's closing quote",
+        "A,1,2025-03-10,,95940,,1,C71.1\\nB,1,2025-03-10,,\"95940,,1,C71.1\\nC,1\\n|in.csv:3:17: the quoted value opened here is not "
+                + "closed before the end of the file"})
+    void aQuotingErrorStopsTheFileNamingItsLineAndColumn(String escaped, String message) {
+        byte[] text = (HEADER + escaped.replace("\\n", "\n")).getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> {
+            try (CsvClaimReader reader = CsvClaimReader.of("in.csv", new ByteArrayInputStream(text))) {
+                reader.forEachRemaining(result -> { });
+            }
+        }).isInstanceOf(InputUnreadableException.class).hasMessage(message);
+    }
+
+    @Test
+    void aQuotingErrorOnOneLineOfASparkJobRefusesThatRecord() {
+        CsvClaimReader.LineParser parser = CsvClaimReader.lineParser("in.csv", List.of(HEADER.strip().split(",")));
+
+        ReadResult result = parser.parse("A,1,2025-03-10,,\"95940\"x,,1,C71.1", 7);
+
+        assertThat(result.ok()).isFalse();
+        assertThat(result.error().describe())
+                .isEqualTo("in.csv:7: character 24: not a CSV record: only a comma or the end of the line may follow a quoted value's closing quote");
+        assertThat(parser.parse("A,1,2025-03-10,,\"95940\" ,,1,C71.1", 8).line().code()).isEqualTo("95940");
     }
 
     private static List<List<String>> split(Reader text) throws IOException {
-        CsvRecords records = new CsvRecords("in.csv", text);
+        CsvRecords records = new CsvRecords(text);
         List<List<String>> all = new ArrayList<>();
         while (records.next()) {
             all.add(List.of(records.values()));
