@@ -1,6 +1,5 @@
 package org.coverageengine.bench;
 
-import java.util.Arrays;
 import java.util.function.LongSupplier;
 import org.coverageengine.adapter.batch.OutputDetail;
 
@@ -68,8 +67,6 @@ public final class BatchComparison {
     }
 
     private static double quantile(double[] values, double q) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted[(int) Math.min(sorted.length - 1, Math.round(q * (sorted.length - 1)))];
+        return FhirPathComparison.quantile(values, q);
     }
 }

@@ -108,13 +108,9 @@ final class CsvRecords {
         long line = nextLine;
         int start = lineStart;
         while (p < limit && (buffer[p] == '\n' || buffer[p] == '\r')) {
-            if (buffer[p] == '\r') {
-                if (p + 1 == limit && !ended) {
-                    return -1;
-                }
-                p += p + 1 < limit && buffer[p + 1] == '\n' ? 2 : 1;
-            } else {
-                p++;
+            p = afterLineEnd(p);
+            if (p < 0) {
+                return -1;
             }
             line++;
             start = p;
@@ -189,10 +185,7 @@ final class CsvRecords {
             if (p == limit && !ended) {
                 return -1;
             }
-            if (count == values.length) {
-                values = Arrays.copyOf(values, count * 2);
-            }
-            values[count++] = value;
+            count = add(count, value);
             if (p == limit) {
                 break;
             }
@@ -203,21 +196,14 @@ final class CsvRecords {
                     return -1;
                 }
                 if (p == limit) {
-                    if (count == values.length) {
-                        values = Arrays.copyOf(values, count * 2);
-                    }
-                    values[count++] = "";
+                    count = add(count, "");
                     break;
                 }
                 continue;
             }
-            if (c == '\r') {
-                if (p + 1 == limit && !ended) {
-                    return -1;
-                }
-                p += p + 1 < limit && buffer[p + 1] == '\n' ? 2 : 1;
-            } else {
-                p++;
+            p = afterLineEnd(p);
+            if (p < 0) {
+                return -1;
             }
             line++;
             start = p;
@@ -229,6 +215,25 @@ final class CsvRecords {
         nextLine = line;
         lineStart = start;
         return 1;
+    }
+
+    /** Where the text goes on after the line end (LF, CR or CRLF) at {@code p}; -1 when a CR ends the buffer but not the text. */
+    private int afterLineEnd(int p) {
+        if (buffer[p] == '\n') {
+            return p + 1;
+        }
+        if (p + 1 == limit) {
+            return ended ? p + 1 : -1;
+        }
+        return buffer[p + 1] == '\n' ? p + 2 : p + 1;
+    }
+
+    private int add(int count, String value) {
+        if (count == values.length) {
+            values = Arrays.copyOf(values, count * 2);
+        }
+        values[count] = value;
+        return count + 1;
     }
 
     /** Keeps the unread text at the start of the buffer (growing it when one record fills it) and reads more after it. */
