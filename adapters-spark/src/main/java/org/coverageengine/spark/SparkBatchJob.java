@@ -22,6 +22,7 @@ import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
 import org.coverageengine.adapter.batch.BatchRun;
 import org.coverageengine.adapter.batch.BulkDataClaims;
 import org.coverageengine.adapter.batch.Claim;
@@ -111,7 +112,8 @@ public final class SparkBatchJob {
         JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
         Broadcast<List<Map<String, byte[]>>> packFiles = context.broadcast(readPacks(packs));
         boolean bulk = isBulkData(spark, in);
-        JavaRDD<ReadResult> records = bulk ? bulkData(spark, context, in) : csv(spark, in);
+        JavaRDD<String> text = lines(spark, bulk ? in + "/Claim.ndjson" : in);
+        JavaRDD<ReadResult> records = bulk ? bulkData(spark, context, in, text) : csv(in, text);
 
         long broadcastId = packFiles.id();
         String source = bulk ? "Claim.ndjson" : fileName(in);
@@ -138,6 +140,7 @@ public final class SparkBatchJob {
         long written = spark.read().format("ndjson".equalsIgnoreCase(format) || "json".equalsIgnoreCase(format) ? "json" : "parquet")
                 .load(out).count();
         answers.unpersist();
+        text.unpersist();
         return new Result(written, refused);
     }
 
@@ -182,18 +185,27 @@ public final class SparkBatchJob {
                 r.reasons(), r.notices().toArray(String[]::new), r.record());
     }
 
-    private static JavaRDD<ReadResult> csv(SparkSession spark, String in) {
-        JavaPairRDD<String, Long> numbered = spark.read().text(in).javaRDD().map(row -> row.getString(0)).zipWithIndex();
-        String header = numbered.filter(t -> t._2() == 0L).map(Tuple2::_1).first();
+    /**
+     * The input's lines, kept (serialized, spilling to disk) once read: numbering them takes a pass of its own, and the
+     * header, the determinations and the refused records each take another; all of them then read the kept lines, so
+     * the input itself is read once.
+     */
+    private static JavaRDD<String> lines(SparkSession spark, String path) {
+        return spark.read().text(path).javaRDD().map(row -> row.getString(0)).persist(StorageLevel.MEMORY_AND_DISK_SER());
+    }
+
+    private static JavaRDD<ReadResult> csv(String in, JavaRDD<String> lines) {
+        JavaPairRDD<String, Long> numbered = lines.zipWithIndex();
+        String header = lines.first();
         CsvClaimReader.LineParser parser = CsvClaimReader.lineParser(fileName(in), List.of(header.split(",", -1)));
         return numbered.filter(t -> t._2() > 0L && !t._1().isBlank()).map(t -> parser.parse(t._1(), t._2() + 1));
     }
 
-    private static JavaRDD<ReadResult> bulkData(SparkSession spark, JavaSparkContext context, String in) {
+    private static JavaRDD<ReadResult> bulkData(SparkSession spark, JavaSparkContext context, String in, JavaRDD<String> claims) {
         BulkDataClaims resources = BulkDataClaims.indexing(textIfPresent(spark, in + "/Coverage.ndjson"),
                 textIfPresent(spark, in + "/Patient.ndjson"), CoverageTypeMapping.PAYMENT_TYPOLOGY);
         Broadcast<BulkDataClaims> shared = context.broadcast(resources);
-        return spark.read().text(in + "/Claim.ndjson").javaRDD().map(row -> row.getString(0)).zipWithIndex()
+        return claims.zipWithIndex()
                 .filter(t -> !t._1().isBlank())
                 .flatMap(t -> shared.value().readClaim(t._1(), t._2() + 1).iterator());
     }

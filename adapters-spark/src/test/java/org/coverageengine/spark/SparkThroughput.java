@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The Spark job's throughput on {@code local[2]} for docs/performance.md: runs only when {@code -Dcpe.spark.input=FILE}
- * names a claims file (e.g. one from generate-claims), and prints lines per second.
+ * names a claims file (e.g. one from generate-claims), and prints lines per second and the CPU time the run took (the
+ * comparable figure on a shared host).
  */
 class SparkThroughput {
 
@@ -23,11 +24,14 @@ class SparkThroughput {
         spark.sparkContext().setLogLevel("WARN");
         Path out = Files.createTempDirectory("spark-throughput");
         try {
+            com.sun.management.OperatingSystemMXBean os =
+                    (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+            long cpu = os.getProcessCpuTime();
             long start = System.nanoTime();
             SparkBatchJob.Result result = SparkBatchJob.run(spark, input, out.resolve("rows").toString(), "parquet", List.of());
             double seconds = (System.nanoTime() - start) / 1e9;
-            System.out.printf("Spark local[2]: %d lines in %.1f s, %.0f lines/s (session already started)%n", result.rows(), seconds,
-                    result.rows() / seconds);
+            System.out.printf("Spark local[2]: %d lines in %.1f s, %.0f lines/s, %.1f s of CPU (session already started)%n", result.rows(),
+                    seconds, result.rows() / seconds, (os.getProcessCpuTime() - cpu) / 1e9);
         } finally {
             spark.stop();
         }

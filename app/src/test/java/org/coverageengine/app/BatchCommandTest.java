@@ -72,4 +72,28 @@ class BatchCommandTest {
         assertThat(impact.out()).contains("500 lines compared, 0 change outcome");
         assertThat(Files.readAllLines(temp.resolve("changes.csv"))).containsExactly("claim_id,line,code,groups,old_outcome,new_outcome");
     }
+
+    @ParameterizedTest(name = "--output-detail {0}")
+    @CsvSource({"full, true", "compact, false", "COMPACT, false"})
+    void compactOutputLeavesOutOnlyTheExplanation(String detail, boolean explained, @TempDir Path temp) throws Exception {
+        Path in = Files.writeString(temp.resolve("claims.csv"), HEADER + "C1,1,2025-03-10,,95940,,1,C71.1\n");
+
+        Cli cli = Cli.run("batch", "--in", in.toString(), "--out", temp.resolve("out.csv").toString(), "--output-detail", detail);
+
+        assertThat(cli.exit()).as(cli.err()).isZero();
+        List<String> rows = Files.readAllLines(temp.resolve("out.csv"));
+        assertThat(rows.get(0).contains(",reasons,")).isEqualTo(explained);
+        assertThat(rows.get(0)).contains("outcome", "allowed_units", "criteria", "citations");
+        assertThat(rows.get(1)).startsWith("C1,1,2025-03-10,commercial,95940,not-covered,1,,false,,0509 IOM-ADD-ON-WITHOUT-PRIMARY,")
+                .endsWith("No line of business was given: COMMERCIAL was assumed.");
+        assertThat(rows.get(1).contains("IOM codes are add-on codes")).as("the explanation prose").isEqualTo(explained);
+    }
+
+    @Test
+    void anUnknownOutputDetailIsAUsageError(@TempDir Path temp) throws Exception {
+        Path in = Files.writeString(temp.resolve("claims.csv"), HEADER + "C1,1,2025-03-10,,95940,,1,C71.1\n");
+        Cli cli = Cli.run("batch", "--in", in.toString(), "--out", temp.resolve("out.csv").toString(), "--output-detail", "terse");
+        assertThat(cli.exit()).isEqualTo(2);
+        assertThat(cli.err()).contains("unknown --output-detail 'terse' (expected full or compact)");
+    }
 }

@@ -74,7 +74,8 @@ public final class FhirPathComparison {
         return quantile(values, 0.5);
     }
 
-    private static double quantile(double[] values, double q) {
+    /** The value at quantile {@code q} (0 to 1) of the values, nearest rank. */
+    static double quantile(double[] values, double q) {
         double[] sorted = values.clone();
         Arrays.sort(sorted);
         return sorted[(int) Math.min(sorted.length - 1, Math.round(q * (sorted.length - 1)))];

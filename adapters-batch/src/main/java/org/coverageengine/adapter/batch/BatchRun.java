@@ -40,11 +40,18 @@ public final class BatchRun {
 
     private final DetermineCoverage engine;
     private final int threads;
+    private final boolean explained;
 
-    /** A run over the engine on the given number of threads (1 evaluates on the calling thread). */
+    /** A run over the engine on the given number of threads (1 evaluates on the calling thread), rows with every column. */
     public BatchRun(DetermineCoverage engine, int threads) {
+        this(engine, threads, OutputDetail.FULL);
+    }
+
+    /** A run whose rows carry the columns of the given detail (compact rows leave the explanation empty). */
+    public BatchRun(DetermineCoverage engine, int threads, OutputDetail detail) {
         this.engine = Objects.requireNonNull(engine, "engine");
         this.threads = Math.max(1, threads);
+        this.explained = detail.explains();
     }
 
     /** Reads every claim of the source, writes one row per answered line in input order, and reports every refused record. */
@@ -81,7 +88,7 @@ public final class BatchRun {
             return new Answer(List.of(), claim.errors());
         }
         try {
-            return new Answer(DeterminationRow.of(claim, engine.determine(ClaimRequests.toRequest(claim))), claim.errors());
+            return new Answer(DeterminationRow.of(claim, engine.determine(ClaimRequests.toRequest(claim)), explained), claim.errors());
         } catch (IllegalArgumentException e) {
             List<RecordError> errors = new ArrayList<>(claim.errors());
             for (ClaimLine line : claim.lines()) {

@@ -1,7 +1,6 @@
 package org.coverageengine.adapter.batch;
 
 import com.google.common.hash.Hashing;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -111,7 +110,7 @@ public final class ClaimAssembler implements Iterator<Claim> {
         private boolean zeroSeen;
 
         boolean add(String id) {
-            long hash = Hashing.murmur3_128().hashString(id, StandardCharsets.UTF_8).asLong();
+            long hash = Hashing.murmur3_128().hashUnencodedChars(id).asLong();
             if (hash == 0) {
                 boolean added = !zeroSeen;
                 zeroSeen = true;

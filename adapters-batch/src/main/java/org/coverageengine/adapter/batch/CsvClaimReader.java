@@ -4,56 +4,62 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Iterator;
+import java.util.Arrays;
 import java.util.List;
 import java.util.NoSuchElementException;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 
 /** Reads claim lines from a CSV file keeping the {@link ClaimColumns} contract, one record at a time. */
 public final class CsvClaimReader implements ClaimLineSource {
 
-    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get();
-
     private final String name;
     private final CountingInput counting;
     private final long size;
-    private final CSVParser parser;
-    private final Iterator<CSVRecord> records;
-    private final java.util.HashMap<String, Integer> header;
-    private long lastLine;
+    private final Reader reader;
+    private final CsvRecords records;
+    private final Columns header;
+    private ReadResult pending;
+    private boolean ended;
 
     private CsvClaimReader(String name, InputStream in, long size) {
         this.name = name;
         this.counting = new CountingInput(in);
         this.size = size;
-        Reader reader = new InputStreamReader(counting, StandardCharsets.UTF_8);
+        this.reader = new InputStreamReader(counting, StandardCharsets.UTF_8);
+        this.records = new CsvRecords(reader);
         try {
-            this.parser = CSVParser.builder().setReader(reader).setFormat(FORMAT).get();
-        } catch (IOException e) {
-            throw new InputUnreadableException(name + ": " + e.getMessage(), e);
-        }
-        this.records = parser.iterator();
-        if (!records.hasNext()) {
+            if (!read()) {
+                throw new InputUnreadableException(name + ":1: the file is empty; expected a header starting with "
+                        + String.join(",", ClaimColumns.REQUIRED));
+            }
+            List<String> header = Arrays.stream(records.values()).map(String::strip).toList();
+            List<String> cleaned = header.isEmpty() ? header : withoutByteOrderMark(header);
+            String problem = ClaimColumns.headerProblem(cleaned);
+            if (problem != null) {
+                throw new InputUnreadableException(name + ":1: " + problem);
+            }
+            this.header = new Columns(cleaned);
+        } catch (InputUnreadableException e) {
             close();
-            throw new InputUnreadableException(name + ":1: the file is empty; expected a header starting with "
-                    + String.join(",", ClaimColumns.REQUIRED));
+            throw e;
         }
-        List<String> header = records.next().toList().stream().map(String::strip).toList();
-        List<String> cleaned = header.isEmpty() ? header : withoutByteOrderMark(header);
-        String problem = ClaimColumns.headerProblem(cleaned);
-        if (problem != null) {
-            close();
-            throw new InputUnreadableException(name + ":1: " + problem);
+    }
+
+    /** The header's columns: where each of {@link ClaimColumns#ALL} is in a record, and each name's position for error reports. */
+    private record Columns(java.util.HashMap<String, Integer> byName, int[] at) implements java.io.Serializable {
+
+        private static final long serialVersionUID = 1L;
+
+        Columns(List<String> header) {
+            this(columns(header), ClaimColumns.ALL.stream().mapToInt(c -> header.indexOf(c)).toArray());
         }
-        this.header = columns(cleaned);
-        this.lastLine = parser.getCurrentLineNumber();
+
+        int size() {
+            return byName.size();
+        }
     }
 
     /**
@@ -65,24 +71,35 @@ public final class CsvClaimReader implements ClaimLineSource {
         if (problem != null) {
             throw new InputUnreadableException(name + ":1: " + problem);
         }
-        return new LineParser(name, columns(withoutByteOrderMark(header.stream().map(String::strip).toList())));
+        return new LineParser(name, new Columns(withoutByteOrderMark(header.stream().map(String::strip).toList())));
     }
 
     /** Parses one CSV line into a claim line or the error naming the line and column. */
-    public record LineParser(String name, java.util.HashMap<String, Integer> header) implements java.io.Serializable {
+    public static final class LineParser implements java.io.Serializable {
 
         private static final long serialVersionUID = 1L;
 
+        private final String name;
+        private final Columns header;
+
+        private LineParser(String name, Columns header) {
+            this.name = name;
+            this.header = header;
+        }
+
         /** The result for the text of one record at the given line number. */
         public ReadResult parse(String text, long line) {
-            List<String> values;
-            try (CSVParser one = CSVParser.builder().setReader(new java.io.StringReader(text)).setFormat(FORMAT).get()) {
-                List<CSVRecord> records = one.getRecords();
-                values = records.isEmpty() ? List.of() : records.get(0).toList();
-            } catch (IOException | UncheckedIOException e) {
+            CsvRecords one = CsvRecords.of(text);
+            try {
+                if (!one.next()) {
+                    return CsvClaimReader.parse(name, header, one, 0, line);
+                }
+            } catch (CsvRecords.SyntaxException e) {
+                return ReadResult.failed(new RecordError(name, line, "character " + e.column(), "", "not a CSV record: " + e.getMessage()));
+            } catch (IOException e) {
                 return ReadResult.failed(new RecordError(name, line, "", "", "not a CSV record: " + e.getMessage()));
             }
-            return CsvClaimReader.parse(name, header, values, line);
+            return CsvClaimReader.parse(name, header, one, one.size(), line);
         }
     }
 
@@ -115,11 +132,14 @@ public final class CsvClaimReader implements ClaimLineSource {
 
     @Override
     public boolean hasNext() {
-        try {
-            return records.hasNext();
-        } catch (UncheckedIOException e) {
-            throw new InputUnreadableException(name + ":" + (lastLine + 1) + ": " + e.getMessage(), e);
+        if (pending == null && !ended) {
+            if (read()) {
+                pending = parse(name, header, records, records.size(), records.line());
+            } else {
+                ended = true;
+            }
         }
+        return pending != null;
     }
 
     @Override
@@ -127,15 +147,19 @@ public final class CsvClaimReader implements ClaimLineSource {
         if (!hasNext()) {
             throw new NoSuchElementException();
         }
-        CSVRecord record;
+        ReadResult next = pending;
+        pending = null;
+        return next;
+    }
+
+    private boolean read() {
         try {
-            record = records.next();
-        } catch (UncheckedIOException e) {
-            throw new InputUnreadableException(name + ":" + (lastLine + 1) + ": " + e.getMessage(), e);
+            return records.next();
+        } catch (CsvRecords.SyntaxException e) {
+            throw new InputUnreadableException(name + ":" + e.line() + ":" + e.column() + ": " + e.getMessage());
+        } catch (IOException e) {
+            throw new InputUnreadableException(name + ":" + (records.line() + 1) + ": " + e.getMessage(), e);
         }
-        long line = lastLine + 1;
-        lastLine = parser.getCurrentLineNumber();
-        return parse(name, header, record.toList(), line);
     }
 
     private static java.util.HashMap<String, Integer> columns(List<String> header) {
@@ -146,19 +170,22 @@ public final class CsvClaimReader implements ClaimLineSource {
         return columns;
     }
 
-    private static ReadResult parse(String name, java.util.HashMap<String, Integer> header, List<String> values, long line) {
-        String claimId = values.isEmpty() ? "" : values.get(0).strip();
-        if (values.size() > header.size()) {
-            return ReadResult.failed(new RecordError(name, line, "", claimId, "the record has " + values.size()
+    /** The first {@code count} values of the record read (none when 0). */
+    private static ReadResult parse(String name, Columns header, CsvRecords record, int count, long line) {
+        String claimId = count == 0 ? "" : record.value(0).strip();
+        if (count > header.size()) {
+            return ReadResult.failed(new RecordError(name, line, "", claimId, "the record has " + count
                     + " values; the header has " + header.size() + " columns"));
         }
+        String[] values = new String[header.at().length];
+        for (int i = 0; i < values.length; i++) {
+            int at = header.at()[i];
+            values[i] = at < 0 || at >= count ? null : record.value(at);
+        }
         try {
-            return ReadResult.of(ClaimColumns.parse(column -> {
-                Integer index = header.get(column);
-                return index == null || index >= values.size() ? null : values.get(index);
-            }, line));
+            return ReadResult.of(ClaimColumns.parse(values, line));
         } catch (RecordException e) {
-            Integer index = header.get(e.field());
+            Integer index = header.byName().get(e.field());
             return ReadResult.failed(new RecordError(name, line, index == null ? e.field() : "column " + (index + 1) + " (" + e.field() + ")",
                     claimId, e.getMessage()));
         }
@@ -167,7 +194,7 @@ public final class CsvClaimReader implements ClaimLineSource {
     @Override
     public void close() {
         try {
-            parser.close();
+            reader.close();
         } catch (IOException e) {
             // closing a file we only read loses nothing
         }

@@ -9,15 +9,17 @@ import java.nio.charset.StandardCharsets;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
-/** Writes determinations as CSV with a header of {@link DeterminationRow#COLUMNS}; lists are joined with '|'. */
+/** Writes determinations as CSV with a header of the detail's columns; lists are joined with '|'. */
 final class CsvRowWriter implements RowWriter {
 
     private final CSVPrinter csv;
+    private final boolean explains;
 
-    CsvRowWriter(OutputStream out) {
+    CsvRowWriter(OutputStream out, OutputDetail detail) {
+        explains = detail.explains();
         try {
             csv = new CSVPrinter(new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16),
-                    CSVFormat.RFC4180.builder().setHeader(DeterminationRow.COLUMNS.toArray(String[]::new)).get());
+                    CSVFormat.RFC4180.builder().setHeader(detail.columns().toArray(String[]::new)).get());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -26,6 +28,12 @@ final class CsvRowWriter implements RowWriter {
     @Override
     public void write(DeterminationRow row) {
         try {
+            if (!explains) {
+                csv.printRecord(row.claimId(), row.line(), row.dateOfService(), row.lineOfBusiness(), row.code(), row.outcome(),
+                        row.requestedUnits(), row.allowedUnits() == null ? "" : row.allowedUnits(), row.priorAuthorization(),
+                        String.join("|", row.criteria()), String.join("|", row.citations()), String.join("|", row.notices()));
+                return;
+            }
             csv.printRecord(row.claimId(), row.line(), row.dateOfService(), row.lineOfBusiness(), row.code(), row.outcome(),
                     row.requestedUnits(), row.allowedUnits() == null ? "" : row.allowedUnits(), row.priorAuthorization(),
                     String.join("|", row.criteria()), String.join("|", row.citations()), row.reasons(), String.join("|", row.notices()));

@@ -43,6 +43,11 @@ public record DeterminationRow(
 
     /** The rows of one claim's decision, in line order. */
     public static List<DeterminationRow> of(Claim claim, CoverageDecision decision) {
+        return of(claim, decision, true);
+    }
+
+    /** The rows of one claim's decision, in line order; without the explanation (empty reasons) unless {@code explained}. */
+    public static List<DeterminationRow> of(Claim claim, CoverageDecision decision, boolean explained) {
         List<DeterminationRow> rows = new ArrayList<>(claim.lines().size());
         for (int i = 0; i < claim.lines().size(); i++) {
             ClaimLine line = claim.lines().get(i);
@@ -57,7 +62,7 @@ public record DeterminationRow(
             }
             rows.add(new DeterminationRow(claim.id(), line.line(), decision.dateOfService().toString(),
                     decision.lineOfBusiness().code(), d.code(), d.outcome().code(), d.requestedUnits(), d.allowedUnits(),
-                    d.priorAuthorizationRequired(), criteria, citations, d.explanation(), decision.notices(), line.record()));
+                    d.priorAuthorizationRequired(), criteria, citations, explained ? d.explanation() : "", decision.notices(), line.record()));
         }
         return rows;
     }

@@ -28,15 +28,25 @@ public enum OutputFormat {
         return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv") ? CSV : NDJSON;
     }
 
-    /** A writer of this format to the stream. */
+    /** A writer of this format to the stream, every column. */
     public RowWriter writerTo(OutputStream out) {
-        return this == CSV ? new CsvRowWriter(out) : new NdjsonRowWriter(out);
+        return writerTo(out, OutputDetail.FULL);
     }
 
-    /** A writer of this format to a new file (replacing one there). */
+    /** A writer of this format to the stream, the columns of the given detail. */
+    public RowWriter writerTo(OutputStream out, OutputDetail detail) {
+        return this == CSV ? new CsvRowWriter(out, detail) : new NdjsonRowWriter(out, detail);
+    }
+
+    /** A writer of this format to a new file (replacing one there), every column. */
     public RowWriter writerTo(Path file) {
+        return writerTo(file, OutputDetail.FULL);
+    }
+
+    /** A writer of this format to a new file (replacing one there), the columns of the given detail. */
+    public RowWriter writerTo(Path file, OutputDetail detail) {
         try {
-            return writerTo(Files.newOutputStream(file));
+            return writerTo(Files.newOutputStream(file), detail);
         } catch (IOException e) {
             throw new UncheckedIOException(file.getFileName() + ": cannot be written (" + e.getMessage() + ")", e);
         }
