@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
+import org.coverageengine.adapter.csv.CsvPolicyPack;
 import org.coverageengine.domain.testing.SharedData;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -20,11 +21,13 @@ class LintDiffCommandTest {
     Path temp;
 
     @Test
-    @DisplayName("the embedded pack and the documented example lint with no finding (exit 0)")
+    @DisplayName("both embedded packs and the documented example lint with no finding (exit 0)")
     void embeddedAndExampleAreClean() {
         Cli embedded = Cli.run("lint");
         assertThat(embedded.exit()).as(embedded.out() + embedded.err()).isEqualTo(ExitCodes.OK);
-        assertThat(embedded.out()).contains(" 0 findings");
+        for (CsvPolicyPack pack : CsvPolicyPack.embedded()) {
+            assertThat(embedded.out()).contains("pack " + pack.id() + ": " + pack.policies().size() + " policy versions, 0 findings");
+        }
 
         Cli example = Cli.run("lint", ACME.toString());
         assertThat(example.exit()).as(example.out() + example.err()).isEqualTo(ExitCodes.OK);

@@ -39,7 +39,7 @@ final class BenchmarkKnowledge {
 
     /** The default pack and the full ICD-10-CM order file. */
     static Knowledge withFullIcd() {
-        List<KnowledgeSource> sources = List.of(CsvPolicyPack.embeddedDefault(),
+        List<KnowledgeSource> sources = CsvPolicyPack.embeddedWith(
                 CodeFile.read(external("icd10cm-fy2025/icd10cm-order-2025.txt"), ProgressListener.NONE));
         return KnowledgePublisher.assemble(new InMemoryKnowledgeStore(), sources, 1);
     }
