@@ -42,6 +42,11 @@ final class CoverageEngine {
         policies = new PolicyDirectory(knowledge);
     }
 
+    /** The engine over sources already read (e.g. the embedded packs and a pack an author is comparing). */
+    static CoverageEngine of(List<KnowledgeSource> sources) {
+        return new CoverageEngine(sources, EditApplication.DEFAULT);
+    }
+
     /** Loads the embedded packs, then the packs, then the code files; throws ImportException on the first bad file. */
     static CoverageEngine load(List<Path> packs, List<Path> codeFiles, ProgressListener progress) {
         return load(packs, codeFiles, progress, ReadLimits.DEFAULTS);
