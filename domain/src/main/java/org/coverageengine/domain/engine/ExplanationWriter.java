@@ -182,12 +182,13 @@ final class ExplanationWriter implements TriggerPhrases {
         into.append("; ").append(description);
     }
 
+    // Each code once: a request repeating a code on many lines would otherwise grow every trigger with the line count.
     private static void codesIn(RequestView request, long bit, int line, int end, StringBuilder into) {
-        boolean first = true;
+        List<Code> named = new ArrayList<>(4);
         for (int i = 0; i < end; i++) {
-            if (i != line && (request.groups(i) & bit) != 0) {
-                into.append(first ? "" : ", ").append(request.code(i).value());
-                first = false;
+            if (i != line && (request.groups(i) & bit) != 0 && !named.contains(request.code(i))) {
+                into.append(named.isEmpty() ? "" : ", ").append(request.code(i).value());
+                named.add(request.code(i));
             }
         }
     }

@@ -275,12 +275,12 @@ final class PolicyEvaluation implements RequestView, Verdicts<CompiledStatement,
         return used;
     }
 
-    /** On how many dates in the limit's period before the date of service the patient had a code of the statement's groups. */
     /** The date of service the lines are judged on. */
     LocalDate dateOfService() {
         return date;
     }
 
+    /** On how many dates in the limit's period before the date of service the patient had a code of the statement's groups. */
     OptionalInt servicesInPeriod(CompiledStatement statement, java.time.Period period) {
         if (patient.id() == null) {
             return OptionalInt.empty();

@@ -208,6 +208,16 @@ class RuleConstructsTest {
     }
 
     @Test
+    @DisplayName("a trigger names each code of the other lines once, however many lines repeat it")
+    void triggerNamesEachCodeOnce() {
+        List<Statement> statements = List.of(statement("emg", "EMG", List.of(new Condition.RequestHasGroup("SURG")), new Effect.Decide(Outcome.COVERED)));
+
+        Determination line = run(statements, ADULT_WOMAN, null, PatientHistory.NONE, "95860", "63020", "63020", "63030", "63020").get(0);
+
+        assertThat(line.citations().get(0).trigger()).isEqualTo("95860 is in EMG (Needle EMG); the request has 63020, 63030 in SURG");
+    }
+
+    @Test
     void aFactConditionThatAnotherConditionRulesOutNeedsNoFact() {
         List<Statement> statements = List.of(
                 statement("when", "SURG", List.of(new Condition.DiagnosesAnyIn(Set.of("TUMOR_DX")), new Condition.PatientAge(18, null)),
