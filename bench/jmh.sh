@@ -5,6 +5,7 @@
 #   bench/jmh.sh DeterminationBenchmark -p tableScale=1,10,100 -p lines=5,50   # growth with table size
 #   bench/jmh.sh FhirPathBenchmark                 # full FHIR path vs the HAPI floor
 #   bench/jmh.sh ImportBenchmark                   # import of the full code files
+#   bench/jmh.sh RuleLanguageBenchmark             # the richer rules beside the 0509 request shapes, per line
 set -euo pipefail
 cd "$(dirname "$0")/.."
 CP=$(bench/classpath.sh)

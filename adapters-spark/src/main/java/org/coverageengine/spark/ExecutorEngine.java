@@ -26,7 +26,7 @@ final class ExecutorEngine {
     private ExecutorEngine() {
     }
 
-    /** The run for this broadcast, building the knowledge from the default pack and the packs' files the first time. */
+    /** The run for this broadcast, building the knowledge from the embedded packs and the packs' files the first time. */
     static BatchRun forBroadcast(long id, List<Map<String, byte[]>> packs) {
         return BUILT.computeIfAbsent(id, key -> {
             Knowledge knowledge = build(packs);
@@ -42,7 +42,7 @@ final class ExecutorEngine {
 
     private static Knowledge build(List<Map<String, byte[]>> packs) {
         List<KnowledgeSource> sources = new ArrayList<>();
-        sources.add(CsvPolicyPack.embeddedDefault());
+        sources.addAll(CsvPolicyPack.embedded());
         for (int i = 0; i < packs.size(); i++) {
             sources.add(CsvPolicyPack.fromFiles("pack " + (i + 1) + " (broadcast)", packs.get(i)));
         }

@@ -40,7 +40,7 @@ class SparkBatchJobTest {
 
     private static final Path SHARED_CLAIMS = Path.of("../adapters-batch/src/test/resources/claims");
     private static final Knowledge KNOWLEDGE = KnowledgePublisher.assemble(new InMemoryKnowledgeStore(),
-            List.of(CsvPolicyPack.embeddedDefault()), 1);
+            CsvPolicyPack.embeddedWith(), 1);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static SparkSession spark;
 

@@ -20,7 +20,7 @@ import org.coverageengine.domain.port.out.KnowledgeSource;
 import org.coverageengine.domain.port.out.KnowledgeStore;
 
 /**
- * The composition root: wires the domain's use cases to the knowledge loaded from the embedded default pack plus
+ * The composition root: wires the domain's use cases to the knowledge loaded from the embedded packs plus
  * any packs and code files given, by hand.
  */
 final class CoverageEngine {
@@ -42,7 +42,12 @@ final class CoverageEngine {
         policies = new PolicyDirectory(knowledge);
     }
 
-    /** Loads the default pack, then the packs, then the code files; throws ImportException on the first bad file. */
+    /** The engine over sources already read (e.g. the embedded packs and a pack an author is comparing). */
+    static CoverageEngine of(List<KnowledgeSource> sources) {
+        return new CoverageEngine(sources, EditApplication.DEFAULT);
+    }
+
+    /** Loads the embedded packs, then the packs, then the code files; throws ImportException on the first bad file. */
     static CoverageEngine load(List<Path> packs, List<Path> codeFiles, ProgressListener progress) {
         return load(packs, codeFiles, progress, ReadLimits.DEFAULTS);
     }
@@ -60,7 +65,7 @@ final class CoverageEngine {
     /** The sources, read and checked, in load order. */
     static List<KnowledgeSource> sources(List<Path> packs, List<Path> codeFiles, ProgressListener progress, ReadLimits limits) {
         List<KnowledgeSource> sources = new ArrayList<>();
-        sources.add(CsvPolicyPack.embeddedDefault());
+        sources.addAll(CsvPolicyPack.embedded());
         for (Path pack : packs) {
             sources.add(CsvPolicyPack.fromDirectory(pack, limits));
         }

@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
 /** impact: what a policy revision does to past claims, before it is published. */
 @Command(name = "impact", mixinStandardHelpOptions = true,
         description = "Decide the same claims with an old and a new pack; count and list the lines whose outcome changes.",
-        footer = {"", "Each pack is loaded after the embedded default pack, with the --codes files; 'default' names the default pack alone.",
+        footer = {"", "Each pack is loaded after the embedded packs, with the --codes files; 'default' names the embedded packs alone.",
             "Exit codes: 0 compared, 2 usage error, 3 some records refused (listed in the errors file), 4 an input cannot be read."})
 final class ImpactCommand implements Callable<Integer> {
 

@@ -63,9 +63,9 @@ final class ImportCommand implements Callable<Integer> {
             if (Files.isDirectory(path)) {
                 CsvPolicyPack pack = CsvPolicyPack.fromDirectory(path);
                 // Building the knowledge also checks what spans files: policies reference valid groups and criteria.
-                KnowledgePublisher.assemble(new InMemoryKnowledgeStore(), java.util.List.of(CsvPolicyPack.embeddedDefault(), pack), 0);
+                KnowledgePublisher.assemble(new InMemoryKnowledgeStore(), CsvPolicyPack.embeddedWith(pack), 0);
                 int failed = pack.tests().isEmpty() ? 0
-                        : TestCommand.report(out, java.util.List.of(pack), TestCommand.runner(java.util.List.of(CsvPolicyPack.embeddedDefault(), pack)));
+                        : TestCommand.report(out, java.util.List.of(pack), TestCommand.runner(CsvPolicyPack.embeddedWith(pack)));
                 if (failed > 0) {
                     out.println("FAILED: policy pack " + pack.id() + " " + pack.version() + " reads, but " + failed + " of its test cases fail");
                     out.flush();

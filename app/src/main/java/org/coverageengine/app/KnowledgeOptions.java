@@ -11,14 +11,14 @@ import org.coverageengine.domain.edit.EditSetting;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
-/** The options every command shares: extra policy packs and official code files, loaded after the embedded default pack. */
+/** The options every command shares: extra policy packs and official code files, loaded after the embedded packs. */
 final class KnowledgeOptions {
 
     @CommandLine.Spec(CommandLine.Spec.Target.MIXEE)
     CommandLine.Model.CommandSpec mixee;
 
     /**
-     * Loads the default pack plus these packs and code files; on a bad file prints one line per problem
+     * Loads the embedded packs plus these packs and code files; on a bad file prints one line per problem
      * ("pack/file:line:column: reason") to err and returns empty, so every command reports import errors the same way.
      */
     java.util.Optional<CoverageEngine> loadOrReport(java.io.PrintWriter err, String what) {
@@ -55,7 +55,7 @@ final class KnowledgeOptions {
             description = "The largest code file read; larger files are refused before reading (default: ${DEFAULT-VALUE}).")
     long maxCodeFileBytes;
 
-    @Option(names = "--pack", paramLabel = "DIR", description = "A policy pack folder to load after the embedded default pack (repeatable).")
+    @Option(names = "--pack", paramLabel = "DIR", description = "A policy pack folder to load after the embedded packs (repeatable).")
     List<Path> packs = new ArrayList<>();
 
     @Option(names = "--ncci-setting", paramLabel = "SETTING", defaultValue = "practitioner",

@@ -24,14 +24,14 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** lint: points at what in policy packs is probably a mistake, judged against the official code sets given. */
 @Command(name = "lint", mixinStandardHelpOptions = true, description = "Find probable mistakes in policy packs.",
-        footer = {"", "Without PACK, lints the embedded pack. Codes are checked only against the code sets given with --codes.",
+        footer = {"", "Without PACK, lints the embedded packs. Codes are checked only against the code sets given with --codes.",
             "Exit codes: 0 no finding, 2 usage error, 3 findings, 4 a pack or code file cannot be read (file:line:column: reason)."})
 final class LintCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "PACK", arity = "0..*", description = "Policy pack folders (default: the embedded pack).")
+    @Parameters(paramLabel = "PACK", arity = "0..*", description = "Policy pack folders (default: the embedded packs).")
     List<Path> packs = new ArrayList<>();
 
     @Option(names = "--codes", paramLabel = "FILE", description = "An official code file (ICD-10-CM, HCPCS, RVU) to check the packs' codes against (repeatable).")
@@ -46,7 +46,7 @@ final class LintCommand implements Callable<Integer> {
         List<KnowledgeSource> sources = new ArrayList<>();
         try {
             if (packs.isEmpty()) {
-                linted.add(CsvPolicyPack.embeddedDefault());
+                linted.addAll(CsvPolicyPack.embedded());
             }
             for (Path pack : packs) {
                 linted.add(CsvPolicyPack.fromDirectory(pack, ReadLimits.DEFAULTS));

@@ -86,7 +86,7 @@ final class LookupCommand implements Callable<Integer> {
             line(out, "Specialties", e.specialties().isEmpty() ? null : String.join(", ", e.specialties()));
             line(out, "Add-on code", e.addOn() ? "yes: list separately in addition to the code for the primary procedure" : null);
             line(out, "RVU", e.rvuFacts().map(r -> r.describe()).orElse(null));
-            line(out, "S-code note", e.temporaryCodeNote().orElse(null));
+            line(out, "Billing note", e.billingNote().orElse(null));
             e.notes().forEach(n -> line(out, "Note", n));
             line(out, "Effective", e.validity().start() == null ? "(no start date known)" : e.validity().start().toString());
             line(out, "Terminated", e.validity().end() == null ? "(in effect)" : e.validity().end().toString());

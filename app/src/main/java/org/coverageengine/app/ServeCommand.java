@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** serve: the FHIR endpoint at /fhir over the embedded default pack plus any packs and code files given. */
+/** serve: the FHIR endpoint at /fhir over the embedded packs plus any packs and code files given. */
 @Command(name = "serve", mixinStandardHelpOptions = true, description = "Serve FHIR R4 CoverageEligibilityRequest/$submit at /fhir.")
 final class ServeCommand implements Callable<Integer> {
 

@@ -21,16 +21,16 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** test: runs the test cases a pack carries (tests.csv) against the embedded pack plus the packs given. */
+/** test: runs the test cases a pack carries (tests.csv) against the embedded packs plus the packs given. */
 @Command(name = "test", mixinStandardHelpOptions = true, description = "Run the test cases (tests.csv) of policy packs.",
-        footer = {"", "Without PACK, tests the embedded pack.",
+        footer = {"", "Without PACK, tests the embedded packs.",
             "Exit codes: 0 every case passes, 2 usage error, 3 some case fails, 4 a pack cannot be read (file:line:column: reason)."})
 final class TestCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "PACK", arity = "0..*", description = "Policy pack folders (default: the embedded pack).")
+    @Parameters(paramLabel = "PACK", arity = "0..*", description = "Policy pack folders (default: the embedded packs).")
     List<Path> packs = new ArrayList<>();
 
     @Override
@@ -40,7 +40,7 @@ final class TestCommand implements Callable<Integer> {
         List<CsvPolicyPack> tested = new ArrayList<>();
         try {
             if (packs.isEmpty()) {
-                tested.add(CsvPolicyPack.embeddedDefault());
+                tested.addAll(CsvPolicyPack.embedded());
             }
             for (Path pack : packs) {
                 tested.add(CsvPolicyPack.fromDirectory(pack, ReadLimits.DEFAULTS));
@@ -51,7 +51,7 @@ final class TestCommand implements Callable<Integer> {
         }
         List<KnowledgeSource> sources = new ArrayList<>();
         if (!packs.isEmpty()) {
-            sources.add(CsvPolicyPack.embeddedDefault());
+            sources.addAll(CsvPolicyPack.embedded());
         }
         sources.addAll(tested);
         int failed = report(out, tested, runner(sources));

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
+import org.coverageengine.adapter.csv.CsvPolicyPack;
 import org.coverageengine.domain.testing.SharedData;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -20,11 +21,13 @@ class LintDiffCommandTest {
     Path temp;
 
     @Test
-    @DisplayName("the embedded pack and the documented example lint with no finding (exit 0)")
+    @DisplayName("both embedded packs and the documented example lint with no finding (exit 0)")
     void embeddedAndExampleAreClean() {
         Cli embedded = Cli.run("lint");
         assertThat(embedded.exit()).as(embedded.out() + embedded.err()).isEqualTo(ExitCodes.OK);
-        assertThat(embedded.out()).contains(" 0 findings");
+        for (CsvPolicyPack pack : CsvPolicyPack.embedded()) {
+            assertThat(embedded.out()).contains("pack " + pack.id() + ": " + pack.policies().size() + " policy versions, 0 findings");
+        }
 
         Cli example = Cli.run("lint", ACME.toString());
         assertThat(example.exit()).as(example.out() + example.err()).isEqualTo(ExitCodes.OK);
@@ -76,6 +79,49 @@ class LintDiffCommandTest {
         assertThat(cli.exit()).as(cli.out() + cli.err()).isEqualTo(ExitCodes.OK);
         assertThat(cli.out()).contains("2 differences", "policy PT-100: group LOW_BACK_DX: added M54.17",
                 "policy PT-100: statement NO-HOME-DEVICE: changed effect decide not-covered -> decide experimental");
+    }
+
+    @Test
+    @DisplayName("diff --requests lists exactly the lines whose outcome a known change moves, with the counts")
+    void diffOverSampleRequests() throws IOException {
+        Path newer = copy(ACME, "requests");
+        Files.writeString(newer.resolve("statements.csv"), Files.readString(newer.resolve("statements.csv"))
+                .replace("has(HOME_DEVICE),decide,not-covered", "has(HOME_DEVICE),decide,experimental"));
+        Path claims = Files.writeString(temp.resolve("claims.csv"), """
+                claim_id,line,date_of_service,line_of_business,code,modifiers,units,diagnoses
+                A,1,2025-03-10,commercial,97012,,1,M54.50
+                A,2,2025-03-10,commercial,E0830,,1,M54.50
+                B,1,2025-03-10,commercial,97012,,1,M54.50
+                C,1,2025-03-10,medicare,97012,,1,M54.50
+                C,2,2025-03-10,medicare,E0830,,1,M54.50
+                """);
+
+        Cli cli = Cli.run("diff", ACME.toString(), newer.toString(), "--requests", claims.toString());
+
+        assertThat(cli.exit()).as(cli.out() + cli.err()).isEqualTo(ExitCodes.OK);
+        assertThat(cli.out()).contains("sample requests (claims.csv): 3 claims, 5 lines, 1 change outcome\n"
+                + "  claim A line 1 (97012): not-covered -> experimental\n"
+                + "By transition:\n"
+                + "         1  not-covered -> experimental\n");
+    }
+
+    @Test
+    @DisplayName("diff --requests names a refused record and exits 3; an unreadable file exits 4")
+    void diffOverBadSampleRequests() throws IOException {
+        Path claims = Files.writeString(temp.resolve("bad.csv"), """
+                claim_id,line,date_of_service,line_of_business,code,modifiers,units,diagnoses
+                A,1,2025-03-10,commercial,97012,,0,M54.50
+                B,1,2025-03-10,commercial,97012,,1,M54.50
+                """);
+
+        Cli refused = Cli.run("diff", ACME.toString(), ACME.toString(), "--requests", claims.toString());
+        assertThat(refused.exit()).as(refused.out() + refused.err()).isEqualTo(ExitCodes.INVALID_LINES);
+        assertThat(refused.out()).contains("1 claims, 1 lines, 0 change outcome, 1 refused");
+        assertThat(refused.err()).contains("bad.csv:2:").contains("units");
+
+        Cli missing = Cli.run("diff", ACME.toString(), ACME.toString(), "--requests", temp.resolve("none.csv").toString());
+        assertThat(missing.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(missing.err()).contains("none.csv").doesNotContain("Exception");
     }
 
     private Path copy(Path from, String name) throws IOException {

@@ -60,7 +60,7 @@ class LogPrivacyTest {
         ListAppender<ILoggingEvent> captured = new ListAppender<>();
         captured.start();
         root.addAppender(captured);
-        LoadedKnowledge knowledge = new LoadedKnowledge(KnowledgePublisher.assemble(new InMemoryKnowledgeStore(), List.of(CsvPolicyPack.embeddedDefault()), 1));
+        LoadedKnowledge knowledge = new LoadedKnowledge(KnowledgePublisher.assemble(new InMemoryKnowledgeStore(), CsvPolicyPack.embeddedWith(), 1));
         List<Integer> statuses = new ArrayList<>();
         try (CoverageFhirServer server = new CoverageFhirServer("127.0.0.1", 0, FhirSettings.DEFAULTS,
                 new CoverageDeterminer(knowledge, Clock.systemUTC()), new PolicyDirectory(knowledge)).start()) {

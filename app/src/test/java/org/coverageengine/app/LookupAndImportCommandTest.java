@@ -1,10 +1,13 @@
 package org.coverageengine.app;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.coverageengine.adapter.csv.CsvPolicyPack;
+import org.coverageengine.domain.code.CodePatternFacts;
 import org.coverageengine.domain.testing.SharedData;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -22,8 +25,28 @@ class LookupAndImportCommandTest {
         assertEquals(0, cli.exit());
         for (String fact : new String[] {"Vertebral axial decompression", "Also known as:     spinal decompression, VAX-D, disc decompression",
             "In plain language: machine to stretch and decompress the spine", "Clinical context:", "Neurosurgery, Orthopedics, Pain Management",
-            "RVU:", "S-code note:", "Effective:         2000-01-01", "Policy spinal-decompression", "Policy scodes"}) {
+            "RVU:", "Billing note:", "Effective:         2000-01-01", "Policy spinal-decompression", "Policy scodes"}) {
             assertTrue(cli.out().contains(fact), fact + " in\n" + cli.out());
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = ';', value = {
+        "S9090 (its own RVU note, the pattern's billing note); S9090; ",
+        "S9117 (its own RVU note, the pattern's billing note); S9117; ",
+        "S0020, known only from the HCPCS file (both facts from the pattern); S0020; hcpcs/2025-oct/HCPC2025_OCT_ANWEB.csv",
+    })
+    @DisplayName("the S-code facts come from the s-codes pack's codes.csv pattern row (HCPCS,S*)")
+    void sCodeFactsComeFromPackData(String name, String code, String hcpcsFile) {
+        CodePatternFacts sCodes = CsvPolicyPack.embedded().stream().filter(p -> p.id().equals("s-codes")).findFirst().orElseThrow()
+                .patternFacts().get(0);
+        Cli cli = hcpcsFile == null ? Cli.run("lookup", code)
+                : Cli.run("lookup", code, "--codes", SharedData.external(hcpcsFile).toString());
+        String oneLine = cli.out().replaceAll("\\s+", " ");
+        assertThat(sCodes.prefix()).isEqualTo("S");
+        assertThat(oneLine).contains("Billing note: " + sCodes.billingNote()).contains("No physician work RVU assigned by CMS");
+        if (hcpcsFile != null) {
+            assertThat(oneLine).contains("RVU: " + sCodes.rvu().note());
         }
     }
 

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
+import org.coverageengine.adapter.csv.CsvPolicyPack;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,11 +20,14 @@ class TestCommandTest {
     Path temp;
 
     @Test
-    @DisplayName("test with no pack runs the embedded pack's worked examples; all pass (exit 0)")
+    @DisplayName("test with no pack runs the worked examples of both embedded packs; all pass (exit 0)")
     void embeddedPackPasses() {
+        int cases = CsvPolicyPack.embedded().stream().mapToInt(pack -> pack.tests().size()).sum();
         Cli cli = Cli.run("test");
         assertThat(cli.exit()).as(cli.out() + cli.err()).isEqualTo(ExitCodes.OK);
-        assertThat(cli.out()).contains("7 cases, 7 passed, 0 failed").doesNotContain("FAIL");
+        assertThat(CsvPolicyPack.embedded()).extracting(CsvPolicyPack::id).containsExactly("policy-0509", "s-codes");
+        assertThat(CsvPolicyPack.embedded()).allSatisfy(pack -> assertThat(pack.tests()).isNotEmpty());
+        assertThat(cli.out()).contains(cases + " cases, " + cases + " passed, 0 failed").doesNotContain("FAIL");
     }
 
     @Test

@@ -22,7 +22,7 @@ import org.coverageengine.domain.policy.CodeGroup;
 import org.coverageengine.domain.policy.Policy;
 import org.coverageengine.domain.port.out.KnowledgeSource;
 
-/** The knowledge the benchmarks run on: the default pack plus the full ICD-10-CM FY2025 catalog, optionally scaled up. */
+/** The knowledge the benchmarks run on: the embedded packs plus the full ICD-10-CM FY2025 catalog, optionally scaled up. */
 final class BenchmarkKnowledge {
 
     private BenchmarkKnowledge() {
@@ -37,9 +37,9 @@ final class BenchmarkKnowledge {
         return file;
     }
 
-    /** The default pack and the full ICD-10-CM order file. */
+    /** The embedded packs and the full ICD-10-CM order file. */
     static Knowledge withFullIcd() {
-        List<KnowledgeSource> sources = List.of(CsvPolicyPack.embeddedDefault(),
+        List<KnowledgeSource> sources = CsvPolicyPack.embeddedWith(
                 CodeFile.read(external("icd10cm-fy2025/icd10cm-order-2025.txt"), ProgressListener.NONE));
         return KnowledgePublisher.assemble(new InMemoryKnowledgeStore(), sources, 1);
     }

@@ -68,7 +68,7 @@ public final class SoakRun {
     /** Runs for the duration at the rate, reloading every reloadEvery; prints progress each minute when verbose. */
     public static Result run(Duration duration, int ratePerSecond, Duration reloadEvery, boolean verbose) throws Exception {
         Path overlay = Files.createTempDirectory("soak-overlay");
-        LoadedKnowledge loaded = new LoadedKnowledge(KnowledgePublisher.assemble(new InMemoryKnowledgeStore(), List.of(CsvPolicyPack.embeddedDefault()), 0));
+        LoadedKnowledge loaded = new LoadedKnowledge(KnowledgePublisher.assemble(new InMemoryKnowledgeStore(), CsvPolicyPack.embeddedWith(), 0));
         KnowledgePublisher importer = new KnowledgePublisher(new InMemoryKnowledgeStore(), loaded);
         CoverageFhirServer server = new CoverageFhirServer("127.0.0.1", 0, FhirSettings.DEFAULTS,
                 new CoverageDeterminer(loaded, Clock.systemUTC()), new PolicyDirectory(loaded)).start();
@@ -81,9 +81,9 @@ public final class SoakRun {
             try {
                 writeOverlay(overlay, step);
                 if (step == 0) {
-                    importer.replaceWith(List.of(CsvPolicyPack.embeddedDefault()));
+                    importer.replaceWith(CsvPolicyPack.embeddedWith());
                 } else {
-                    importer.replaceWith(List.of(CsvPolicyPack.embeddedDefault(), CsvPolicyPack.fromDirectory(overlay)));
+                    importer.replaceWith(CsvPolicyPack.embeddedWith(CsvPolicyPack.fromDirectory(overlay)));
                 }
                 published.incrementAndGet();
             } catch (ImportException e) {

@@ -42,7 +42,7 @@ import org.hl7.fhir.r4.model.Resource;
 class FhirMapperFuzzTest {
 
     static final FhirSettings SETTINGS = FhirSettings.DEFAULTS;
-    static final Knowledge KNOWLEDGE = KnowledgePublisher.assemble(new InMemoryKnowledgeStore(), List.of(CsvPolicyPack.embeddedDefault()), 1);
+    static final Knowledge KNOWLEDGE = KnowledgePublisher.assemble(new InMemoryKnowledgeStore(), CsvPolicyPack.embeddedWith(), 1);
     static final PolicyDirectory POLICIES = new PolicyDirectory(() -> KNOWLEDGE);
     static final FhirExchange EXCHANGE = new FhirExchange(CoverageFhirServer.fhirContext(), SETTINGS,
             new CoverageDeterminer(() -> KNOWLEDGE, Clock.systemUTC()), POLICIES);

@@ -30,7 +30,7 @@ import org.coverageengine.domain.port.out.Knowledge;
  */
 class PackImportFuzzTest {
 
-    static final Map<String, byte[]> DEFAULT = CsvPolicyPack.defaultPackFiles();
+    static final Map<String, byte[]> DEFAULT = CsvPolicyPack.embeddedPackFiles(CsvPolicyPack.POLICY_0509_PACK);
     static final List<String> NAMES = List.copyOf(DEFAULT.keySet());
 
     @FuzzTest(maxDuration = "10m")

@@ -12,21 +12,19 @@ import org.coverageengine.domain.engine.CoverageDeterminer;
 import org.coverageengine.domain.engine.KnowledgePublisher;
 import org.coverageengine.domain.port.out.Knowledge;
 
-/** Test fixtures: knowledge from the embedded default pack (or pack files), an engine on a fixed clock, the claim files. */
+/** Test fixtures: knowledge from the embedded packs (or pack files), an engine on a fixed clock, the claim files. */
 final class Engines {
 
-    static final Knowledge DEFAULT = knowledgeOf(CsvPolicyPack.embeddedDefault());
+    static final Knowledge DEFAULT = KnowledgePublisher.assemble(new InMemoryKnowledgeStore(), CsvPolicyPack.embeddedWith(), 1);
     static final Path CLAIMS = Path.of("src/test/resources/claims");
 
     private Engines() {
     }
 
-    static Knowledge knowledgeOf(CsvPolicyPack pack) {
-        return KnowledgePublisher.assemble(new InMemoryKnowledgeStore(), List.of(pack), 1);
-    }
-
-    static Knowledge knowledgeOf(Map<String, byte[]> packFiles) {
-        return knowledgeOf(CsvPolicyPack.fromFiles("test pack", packFiles));
+    /** The embedded packs with the policy 0509 pack replaced by the given files. */
+    static Knowledge knowledgeWith0509(Map<String, byte[]> packFiles) {
+        return KnowledgePublisher.assemble(new InMemoryKnowledgeStore(), List.of(CsvPolicyPack.fromFiles("test pack", packFiles),
+                CsvPolicyPack.fromFiles("s-codes", CsvPolicyPack.embeddedPackFiles(CsvPolicyPack.S_CODES_PACK))), 1);
     }
 
     static CoverageDeterminer engine(Knowledge knowledge) {

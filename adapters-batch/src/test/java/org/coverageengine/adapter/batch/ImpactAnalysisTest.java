@@ -18,7 +18,7 @@ class ImpactAnalysisTest {
      * The default pack with one known revision: surface EMG (S3900) moves from experimental to not covered. Policy 0509
      * governs commercial plans only, so a Medicaid S3900 line is out of its scope in both versions and does not change.
      */
-    private static final Knowledge REVISED = Engines.knowledgeOf(revisedPack());
+    private static final Knowledge REVISED = Engines.knowledgeWith0509(revisedPack());
 
     private static final String CLAIMS = """
             claim_id,line,date_of_service,line_of_business,code,modifiers,units,diagnoses
@@ -32,7 +32,7 @@ class ImpactAnalysisTest {
             """;
 
     private static Map<String, byte[]> revisedPack() {
-        Map<String, byte[]> files = new LinkedHashMap<>(CsvPolicyPack.defaultPackFiles());
+        Map<String, byte[]> files = new LinkedHashMap<>(CsvPolicyPack.embeddedPackFiles(CsvPolicyPack.POLICY_0509_PACK));
         String statements = new String(files.get("statements.csv"), StandardCharsets.UTF_8);
         String revised = statements.replace(",SEMG,,,decide,experimental,", ",SEMG,,,decide,not-covered,");
         assertThat(revised).as("the revision applies").isNotEqualTo(statements);

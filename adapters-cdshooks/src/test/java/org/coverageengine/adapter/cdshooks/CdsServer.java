@@ -27,7 +27,7 @@ final class CdsServer implements AutoCloseable {
 
     static final ObjectMapper JSON = new ObjectMapper();
     static final LoadedKnowledge KNOWLEDGE = new LoadedKnowledge(KnowledgePublisher.assemble(new InMemoryKnowledgeStore(),
-            List.of(CsvPolicyPack.embeddedDefault()), 1));
+            CsvPolicyPack.embeddedWith(), 1));
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final Server jetty = new Server();

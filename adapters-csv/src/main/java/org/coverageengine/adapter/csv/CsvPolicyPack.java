@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.coverageengine.adapter.csv.PackCompiler.CompiledPack;
 import org.coverageengine.domain.authoring.PackTestCase;
 import org.coverageengine.domain.code.CodeEntry;
+import org.coverageengine.domain.code.CodePatternFacts;
 import org.coverageengine.domain.policy.Policy;
 import org.coverageengine.domain.port.out.KnowledgeSink;
 import org.coverageengine.domain.port.out.KnowledgeSource;
@@ -21,8 +22,12 @@ import org.coverageengine.domain.port.out.KnowledgeSource;
  */
 public final class CsvPolicyPack implements KnowledgeSource {
 
-    /** The classpath folder of the embedded default pack. */
-    public static final String DEFAULT_PACK = "coverage-packs/default";
+    /** The classpath folder of the embedded pack of policy 0509 (intraoperative neurophysiologic monitoring). */
+    public static final String POLICY_0509_PACK = "coverage-packs/policy-0509";
+    /** The classpath folder of the embedded pack of HCPCS S-code facts and non-surgical spinal decompression. */
+    public static final String S_CODES_PACK = "coverage-packs/s-codes";
+    /** The classpath folders of the embedded packs, in the order they are loaded. */
+    public static final List<String> EMBEDDED_PACKS = List.of(POLICY_0509_PACK, S_CODES_PACK);
 
     private final PackFiles files;
     private final CompiledPack contents;
@@ -73,19 +78,26 @@ public final class CsvPolicyPack implements KnowledgeSource {
         });
     }
 
-    /** The files of the embedded default pack, by name (a starting point for a new pack). */
-    public static Map<String, byte[]> defaultPackFiles() {
+    /** The files of one embedded pack ({@link #EMBEDDED_PACKS}), by name (a starting point for a new pack). */
+    public static Map<String, byte[]> embeddedPackFiles(String classpathFolder) {
         Map<String, byte[]> files = new LinkedHashMap<>();
-        PackFiles classpath = PackFiles.classpath(DEFAULT_PACK);
+        PackFiles classpath = PackFiles.classpath(classpathFolder);
         for (String name : PackReader.FILES) {
             classpath.read(name).ifPresent(bytes -> files.put(name, bytes));
         }
         return files;
     }
 
-    /** Reads the embedded default pack (policy 0509, S-code and spinal decompression rules). */
-    public static CsvPolicyPack embeddedDefault() {
-        return new CsvPolicyPack(PackFiles.classpath(DEFAULT_PACK));
+    /** Reads the embedded packs: policy 0509, then the S-code facts and spinal decompression rules. */
+    public static List<CsvPolicyPack> embedded() {
+        return EMBEDDED_PACKS.stream().map(folder -> new CsvPolicyPack(PackFiles.classpath(folder))).toList();
+    }
+
+    /** The embedded packs followed by the given sources, the order in which knowledge is assembled. */
+    public static List<KnowledgeSource> embeddedWith(KnowledgeSource... more) {
+        List<KnowledgeSource> sources = new java.util.ArrayList<>(embedded());
+        sources.addAll(List.of(more));
+        return sources;
     }
 
     /**
@@ -134,6 +146,11 @@ public final class CsvPolicyPack implements KnowledgeSource {
         return contents.codes();
     }
 
+    /** The catalog facts the pack states for patterns of codes (codes.csv rows such as {@code HCPCS,S*}). */
+    public List<CodePatternFacts> patternFacts() {
+        return contents.patternFacts();
+    }
+
     /** Where the pack was read from. */
     public String location() {
         return files.location();
@@ -142,6 +159,7 @@ public final class CsvPolicyPack implements KnowledgeSource {
     @Override
     public void contributeTo(KnowledgeSink sink) {
         contents.codes().forEach(sink::addCode);
+        contents.patternFacts().forEach(sink::addCodeFacts);
         contents.policies().forEach(sink::addPolicy);
     }
 }

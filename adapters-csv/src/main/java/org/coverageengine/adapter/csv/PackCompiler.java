@@ -19,6 +19,7 @@ import org.coverageengine.adapter.csv.PackRows.StatementRow;
 import org.coverageengine.adapter.csv.RowBinding.Bound;
 import org.coverageengine.domain.code.Code;
 import org.coverageengine.domain.code.CodeEntry;
+import org.coverageengine.domain.code.CodePatternFacts;
 import org.coverageengine.domain.code.DateRange;
 import org.coverageengine.domain.determination.LineOfBusiness;
 import org.coverageengine.domain.policy.CodeGroup;
@@ -36,7 +37,7 @@ final class PackCompiler {
     }
 
     /** What a pack holds, compiled. */
-    record CompiledPack(String packId, String version, List<Policy> policies, List<CodeEntry> codes) {
+    record CompiledPack(String packId, String version, List<Policy> policies, List<CodeEntry> codes, List<CodePatternFacts> patternFacts) {
     }
 
     /** Compiles a pack the validator found no problem in. */
@@ -50,8 +51,13 @@ final class PackCompiler {
         }
         // Curated entries first, so their texts win when merged with the policies' code-list descriptions.
         List<CodeEntry> codes = new ArrayList<>();
+        List<CodePatternFacts> patternFacts = new ArrayList<>();
         for (Bound<CodeRow> row : pack.codes()) {
-            codes.add(PackParts.codeEntry(row));
+            if (PackParts.isPatternRow(row.value())) {
+                patternFacts.add(PackParts.patternFacts(row));
+            } else {
+                codes.add(PackParts.codeEntry(row));
+            }
         }
         for (Bound<GroupCodeRow> row : pack.groupCodes()) {
             GroupCodeRow value = row.value();
@@ -62,7 +68,8 @@ final class PackCompiler {
                         .source("policy " + value.policy() + " code list " + value.group()).build());
             }
         }
-        return new CompiledPack(pack.pack().packId(), pack.pack().version(), ImmutableList.copyOf(policies), ImmutableList.copyOf(codes));
+        return new CompiledPack(pack.pack().packId(), pack.pack().version(), ImmutableList.copyOf(policies), ImmutableList.copyOf(codes),
+                ImmutableList.copyOf(patternFacts));
     }
 
     private static Policy policy(PolicyRows rows) {

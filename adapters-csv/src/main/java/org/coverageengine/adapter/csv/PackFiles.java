@@ -48,7 +48,7 @@ interface PackFiles {
         };
     }
 
-    /** A pack folder on the classpath, e.g. "coverage-packs/default". */
+    /** A pack folder on the classpath, e.g. "coverage-packs/policy-0509". */
     static PackFiles classpath(String folder) {
         return new PackFiles() {
             @Override

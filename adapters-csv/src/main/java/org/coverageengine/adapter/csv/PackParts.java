@@ -19,9 +19,13 @@ import org.coverageengine.adapter.csv.PackRows.StatementRow;
 import org.coverageengine.adapter.csv.RowBinding.Bound;
 import org.coverageengine.domain.code.Code;
 import org.coverageengine.domain.code.CodeEntry;
+import org.coverageengine.domain.code.CodePatternFacts;
+import org.coverageengine.domain.code.CodeSystem;
+import org.coverageengine.domain.code.DateRange;
 import org.coverageengine.domain.code.RvuFacts;
 import org.coverageengine.domain.determination.LineOfBusiness;
 import org.coverageengine.domain.determination.Outcome;
+import org.coverageengine.domain.policy.CodeRange;
 import org.coverageengine.domain.policy.Condition;
 import org.coverageengine.domain.policy.CriteriaNode;
 import org.coverageengine.domain.policy.Effect;
@@ -174,21 +178,52 @@ final class PackParts {
         }
     }
 
+    /** True for a codes.csv row about a pattern of codes ({@code S*}) rather than one code. */
+    static boolean isPatternRow(CodeRow row) {
+        return row.code().strip().endsWith("*");
+    }
+
+    /**
+     * The facts a codes.csv row states for every code beginning with a prefix ({@code HCPCS,S*}): only RVU facts and a
+     * billing note, since descriptions and dates belong to single codes.
+     */
+    static CodePatternFacts patternFacts(Bound<CodeRow> bound) {
+        CodeRow row = bound.value();
+        CsvTable.Row at = bound.row();
+        CodeSystem system = PackValues.system(at, "system", row.system());
+        CodeRange span = PackValues.span(at, system, row.code(), DateRange.ALWAYS);
+        List<String> single = List.of(row.shortDescription(), row.longDescription(), row.synonyms(), row.plainLanguage(),
+                row.clinicalContext(), row.specialties(), row.effective(), row.termination(), row.addOn(), row.notes());
+        if (single.stream().anyMatch(cell -> !cell.isEmpty())) {
+            throw at.error("code", "the pattern " + span + " may state only work_rvu, rvu_status, rvu_note and billing_note "
+                    + "(descriptions, dates and notes belong to single codes)");
+        }
+        try {
+            return new CodePatternFacts(system, span.first(), rvu(row), row.billingNote(), "pack codes.csv " + span);
+        } catch (IllegalArgumentException e) {
+            throw at.error("code", e.getMessage());
+        }
+    }
+
+    private static RvuFacts rvu(CodeRow row) {
+        if (row.workRvu().isEmpty() && row.rvuStatus().isEmpty() && row.rvuNote().isEmpty()) {
+            return null;
+        }
+        return new RvuFacts(row.workRvu().isEmpty() ? null : new BigDecimal(row.workRvu()),
+                row.rvuStatus().isEmpty() ? null : row.rvuStatus(), row.rvuNote().isEmpty() ? null : row.rvuNote());
+    }
+
     /** A curated catalog entry from codes.csv. */
     static CodeEntry codeEntry(Bound<CodeRow> bound) {
         CodeRow row = bound.value();
         CsvTable.Row at = bound.row();
         Code code = PackValues.code(at, PackValues.system(at, "system", row.system()), row.code());
-        RvuFacts rvu = null;
-        if (!row.workRvu().isEmpty() || !row.rvuStatus().isEmpty() || !row.rvuNote().isEmpty()) {
-            rvu = new RvuFacts(row.workRvu().isEmpty() ? null : new BigDecimal(row.workRvu()),
-                    row.rvuStatus().isEmpty() ? null : row.rvuStatus(), row.rvuNote().isEmpty() ? null : row.rvuNote());
-        }
+        RvuFacts rvu = rvu(row);
         String description = row.longDescription().isEmpty() ? row.shortDescription() : row.longDescription();
         boolean addOn = row.addOn().equals("true") || row.addOn().equals("yes") || AddOnWording.marks(description);
         return CodeEntry.builder(code).shortDescription(row.shortDescription()).longDescription(row.longDescription())
                 .synonyms(list(row.synonyms())).plainLanguage(row.plainLanguage()).clinicalContext(row.clinicalContext())
                 .specialties(list(row.specialties())).validity(PackValues.range(at, row.effective(), row.termination()))
-                .addOn(addOn).rvu(rvu).notes(list(row.notes())).source("pack codes.csv").build();
+                .addOn(addOn).rvu(rvu).billingNote(row.billingNote()).notes(list(row.notes())).source("pack codes.csv").build();
     }
 }

@@ -84,9 +84,9 @@ final class PackRows {
 
     /**
      * Columns a pack file may leave out (they were added after packs in the field were written): a policy's
-     * termination, and the version a row belongs to (empty: every version of its policy).
+     * termination, the version a row belongs to (empty: every version of its policy), and a code's billing note.
      */
-    static final java.util.Set<String> OPTIONAL_COLUMNS = java.util.Set.of("units_text", "version", "termination");
+    static final java.util.Set<String> OPTIONAL_COLUMNS = java.util.Set.of("units_text", "version", "termination", "billing_note");
 
     record CriteriaRow(
             @NotBlank(message = "a policy number is required") String policy,
@@ -113,7 +113,8 @@ final class PackRows {
             @Pattern(regexp = "(\\d+(\\.\\d+)?)?", message = "work_rvu must be a decimal number") String workRvu,
             String rvuStatus,
             String rvuNote,
-            String notes) {
+            String notes,
+            String billingNote) {
     }
 
     /** One test case of tests.csv: lines as {@code CODE[xUNITS][:DX,...]} separated by '|', and one expected outcome per line. */

@@ -229,8 +229,19 @@ final class PackValidator {
 
     private List<Bound<CodeRow>> codes(Table<CodeRow> table) {
         Set<Code> curated = new HashSet<>();
+        Set<String> patterns = new HashSet<>();
         List<Bound<CodeRow>> valid = new ArrayList<>();
         for (Bound<CodeRow> row : rows(table)) {
+            if (PackParts.isPatternRow(row.value())) {
+                attempt(() -> PackParts.patternFacts(row)).ifPresent(facts -> {
+                    if (patterns.add(facts.system() + " " + facts.prefix())) {
+                        valid.add(row);
+                    } else {
+                        problem(row.row().error("code", "duplicate pattern " + facts.prefix() + "* in " + PackReader.CODES));
+                    }
+                });
+                continue;
+            }
             attempt(() -> PackParts.codeEntry(row)).ifPresent(entry -> {
                 if (curated.add(entry.code())) {
                     valid.add(row);

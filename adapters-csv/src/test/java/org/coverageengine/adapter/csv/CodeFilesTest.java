@@ -106,7 +106,7 @@ class CodeFilesTest {
 
         @BeforeAll
         void load() {
-            knowledge = KnowledgePublisher.assemble(new InMemoryKnowledgeStore(), List.of(CsvPolicyPack.embeddedDefault(), CodeFile.read(orderFile(), ProgressListener.NONE),
+            knowledge = KnowledgePublisher.assemble(new InMemoryKnowledgeStore(), CsvPolicyPack.embeddedWith(CodeFile.read(orderFile(), ProgressListener.NONE),
                     CodeFile.read(addendaFile(), ProgressListener.NONE), CodeFile.read(hcpcsFile(), ProgressListener.NONE),
                     CodeFile.read(rvuFile(), ProgressListener.NONE)), 1);
             engine = new CoverageDeterminer(() -> knowledge, Clock.systemUTC());

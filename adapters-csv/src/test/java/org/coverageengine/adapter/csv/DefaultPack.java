@@ -18,11 +18,11 @@ import org.coverageengine.domain.engine.CoverageDeterminer;
 import org.coverageengine.domain.engine.KnowledgePublisher;
 import org.coverageengine.domain.port.out.Knowledge;
 
-/** Test helper: the embedded default pack loaded once, and a compact way to ask it questions. */
+/** Test helper: the embedded packs loaded once, and a compact way to ask it questions. */
 final class DefaultPack {
 
     static final LocalDate DOS = LocalDate.of(2025, 3, 10);
-    static final Knowledge KNOWLEDGE = KnowledgePublisher.assemble(new InMemoryKnowledgeStore(), List.of(CsvPolicyPack.embeddedDefault()), 1);
+    static final Knowledge KNOWLEDGE = KnowledgePublisher.assemble(new InMemoryKnowledgeStore(), CsvPolicyPack.embeddedWith(), 1);
     static final CoverageDeterminer ENGINE = new CoverageDeterminer(() -> KNOWLEDGE,
             Clock.fixed(Instant.parse("2025-03-10T12:00:00Z"), ZoneOffset.UTC));
 

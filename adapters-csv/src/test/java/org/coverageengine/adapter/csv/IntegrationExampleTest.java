@@ -30,10 +30,10 @@ class IntegrationExampleTest {
 
     // --- example: begin
     static CoverageDecision example() {
-        // 1. Load the embedded default pack (policy 0509, S-code and spinal decompression rules) into memory.
+        // 1. Load the embedded packs (policy 0509; S-code facts and spinal decompression rules) into memory.
         KnowledgeStore store = new InMemoryKnowledgeStore();
         LoadedKnowledge knowledge = new LoadedKnowledge(store.empty());
-        new KnowledgePublisher(store, knowledge).replaceWith(List.of(CsvPolicyPack.embeddedDefault()));
+        new KnowledgePublisher(store, knowledge).replaceWith(CsvPolicyPack.embeddedWith());
         CoverageDeterminer engine = new CoverageDeterminer(knowledge, Clock.systemUTC());
 
         // 2. Build a request: a craniotomy with IOM and a baseline SSEP, for a brain tumour, on 2025-03-10.

@@ -58,7 +58,7 @@ final class NcciEdits {
 
     /** The excerpts and the synthetic row, read through the same path as --codes. */
     static Knowledge knowledge() {
-        List<org.coverageengine.domain.port.out.KnowledgeSource> sources = List.of(CsvPolicyPack.embeddedDefault(),
+        List<org.coverageengine.domain.port.out.KnowledgeSource> sources = CsvPolicyPack.embeddedWith(
                 CodeFile.read(SharedData.external(PTP_EXCERPT), ProgressListener.NONE),
                 CodeFile.read(SharedData.external(MUE_EXCERPT), ProgressListener.NONE),
                 CodeFile.read(synthetic(), ProgressListener.NONE));

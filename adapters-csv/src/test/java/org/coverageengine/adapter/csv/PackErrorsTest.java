@@ -30,7 +30,7 @@ class PackErrorsTest {
     Path folder;
 
     ImportException failing(String file, String from, String to) {
-        PackFolder.copyOfDefault(folder);
+        PackFolder.copyOf0509Pack(folder);
         PackFolder.edit(folder, file, from, to);
         return assertThrows(ImportException.class, () -> CsvPolicyPack.fromDirectory(folder));
     }
@@ -43,10 +43,10 @@ class PackErrorsTest {
     }
 
     @Test
-    void copyOfDefaultReadsCleanly() {
-        PackFolder.copyOfDefault(folder);
+    void copyOf0509PackReadsCleanly() {
+        PackFolder.copyOf0509Pack(folder);
         CsvPolicyPack pack = CsvPolicyPack.fromDirectory(folder);
-        assertEquals(3, pack.policies().size());
+        assertEquals(List.of("0509"), pack.policies().stream().map(p -> p.number()).toList());
     }
 
     @Test
@@ -124,24 +124,24 @@ class PackErrorsTest {
 
     @Test
     void nonUtf8() {
-        PackFolder.copyOfDefault(folder);
-        byte[] latin1 = PackFolder.read(folder, "codes.csv").replace("Back school visit", "Back sch\u00f6ol visit")
+        PackFolder.copyOf0509Pack(folder);
+        byte[] latin1 = PackFolder.read(folder, "codes.csv").replace("Surface emg", "Surface \u00e9mg")
                 .getBytes(StandardCharsets.ISO_8859_1);
         PackFolder.write(folder, "codes.csv", latin1);
         ImportException e = assertThrows(ImportException.class, () -> CsvPolicyPack.fromDirectory(folder));
-        at(e, "codes.csv", 3, 21, "not valid UTF-8");
+        at(e, "codes.csv", 2, 21, "not valid UTF-8");
     }
 
     @Test
     void emptyFile() {
-        PackFolder.copyOfDefault(folder);
+        PackFolder.copyOf0509Pack(folder);
         PackFolder.write(folder, "groups.csv", "");
         at(assertThrows(ImportException.class, () -> CsvPolicyPack.fromDirectory(folder)), "groups.csv", 0, 0, "empty");
     }
 
     @Test
     void missingFile() {
-        PackFolder.copyOfDefault(folder);
+        PackFolder.copyOf0509Pack(folder);
         PackFolder.write(folder, "statements.csv", "x");
         folder.resolve("statements.csv").toFile().delete();
         at(assertThrows(ImportException.class, () -> CsvPolicyPack.fromDirectory(folder)), "statements.csv", 0, 0, "missing file");
@@ -150,7 +150,7 @@ class PackErrorsTest {
     @Test
     @DisplayName("BOM, CRLF and quoted fields with commas, quotes and line breaks are read correctly")
     void bomCrlfAndQuotes() {
-        PackFolder.copyOfDefault(folder);
+        PackFolder.copyOf0509Pack(folder);
         for (String name : PackFolder.FILES) {
             String text = PackFolder.read(folder, name).replace("\n", "\r\n");
             byte[] body = text.getBytes(StandardCharsets.UTF_8);
@@ -171,21 +171,21 @@ class PackErrorsTest {
     @Test
     @DisplayName("an import is atomic: a bad pack leaves the loaded knowledge and its answers unchanged")
     void atomicImport() {
-        LoadedKnowledge loaded = new LoadedKnowledge(KnowledgePublisher.assemble(new InMemoryKnowledgeStore(), List.of(CsvPolicyPack.embeddedDefault()), 0));
+        LoadedKnowledge loaded = new LoadedKnowledge(KnowledgePublisher.assemble(new InMemoryKnowledgeStore(), CsvPolicyPack.embeddedWith(), 0));
         KnowledgePublisher importer = new KnowledgePublisher(new InMemoryKnowledgeStore(), loaded);
-        importer.replaceWith(List.of(CsvPolicyPack.embeddedDefault()));
+        importer.replaceWith(CsvPolicyPack.embeddedWith());
         Knowledge before = loaded.get();
         CoverageDeterminer engine = new CoverageDeterminer(loaded, Clock.systemUTC());
         CoverageRequest request = CoverageRequest.of(LocalDate.of(2025, 3, 10), LineOfBusiness.COMMERCIAL,
                 RequestedLine.of(1, "64483", "M54.16"), RequestedLine.of(2, "95940", "M54.16"));
         var answer = engine.determine(request);
 
-        PackFolder.copyOfDefault(folder);
+        PackFolder.copyOf0509Pack(folder);
         PackFolder.edit(folder, "statements.csv", "has(PAIN),decide", "has(PAINS),decide");
-        assertThrows(ImportException.class, () -> importer.replaceWith(List.of(CsvPolicyPack.embeddedDefault(), CsvPolicyPack.fromDirectory(folder))));
+        assertThrows(ImportException.class, () -> importer.replaceWith(CsvPolicyPack.embeddedWith(CsvPolicyPack.fromDirectory(folder))));
         Path bad = folder.resolve("truncated.txt");
         PackFolder.write(folder, "truncated.txt", "00001 A00     0 Cholera\n00002 A000    1 Ch\n00003 A0");
-        assertThrows(ImportException.class, () -> importer.replaceWith(List.of(CsvPolicyPack.embeddedDefault(),
+        assertThrows(ImportException.class, () -> importer.replaceWith(CsvPolicyPack.embeddedWith(
                 CodeFile.read(bad, CodeFileFormat.ICD10CM_ORDER, ProgressListener.NONE))));
 
         assertSame(before, loaded.get(), "the knowledge in force is the same object");

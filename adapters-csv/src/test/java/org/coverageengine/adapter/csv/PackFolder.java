@@ -8,7 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Test helper: a copy of the embedded default pack in a folder, to be edited into broken variants. */
+/** Test helper: a copy of the embedded pack of policy 0509 in a folder, to be edited into broken variants. */
 final class PackFolder {
 
     static final List<String> FILES = List.of(PackReader.PACK, PackReader.POLICIES, PackReader.REFERRALS, PackReader.REVISIONS,
@@ -17,10 +17,10 @@ final class PackFolder {
     private PackFolder() {
     }
 
-    static Path copyOfDefault(Path into) {
+    static Path copyOf0509Pack(Path into) {
         try {
             for (String name : FILES) {
-                try (InputStream in = PackFolder.class.getClassLoader().getResourceAsStream(CsvPolicyPack.DEFAULT_PACK + "/" + name)) {
+                try (InputStream in = PackFolder.class.getClassLoader().getResourceAsStream(CsvPolicyPack.POLICY_0509_PACK + "/" + name)) {
                     Files.write(into.resolve(name), in.readAllBytes());
                 }
             }

@@ -25,7 +25,7 @@ class PackProblemsTest {
     @Test
     @DisplayName("problems in three files are all reported, file by file, each as file:line:column: reason")
     void everyProblemAcrossFiles() {
-        PackFolder.copyOfDefault(folder);
+        PackFolder.copyOf0509Pack(folder);
         PackFolder.edit(folder, "policies.csv", "2024-09-15,2025-09-15", "2024-09-31,2025-09-15");
         PackFolder.edit(folder, "group_codes.csv", "0509,IOM,HCPCS,G0453", "0509,IOM,HCPCS,G045");
         PackFolder.edit(folder, "statements.csv", "has(PAIN),decide", "has(PAINS),decide");
@@ -41,7 +41,7 @@ class PackProblemsTest {
     @Test
     @DisplayName("every constraint a row breaks is reported, one per cell, in column order")
     void everyViolationOfARow() {
-        PackFolder.copyOfDefault(folder);
+        PackFolder.copyOf0509Pack(folder);
         PackFolder.edit(folder, "group_codes.csv", "M51.36,,2024-09-30", "M51.36,09/30/2024,30.09.2024");
 
         assertThat(problems()).containsExactly(
@@ -52,7 +52,7 @@ class PackProblemsTest {
     @Test
     @DisplayName("a file that cannot be read is one problem, not one per reference into it")
     void unreadableFileIsReportedOnce() {
-        PackFolder.copyOfDefault(folder);
+        PackFolder.copyOf0509Pack(folder);
         PackFolder.write(folder, "groups.csv", "");
 
         assertThat(problems()).containsExactly("groups.csv: the file is empty");
@@ -61,7 +61,7 @@ class PackProblemsTest {
     @Test
     @DisplayName("a policy whose own row is wrong is reported once, not again by every row that names it")
     void badPolicyRowIsNotRepeatedByItsRows() {
-        PackFolder.copyOfDefault(folder);
+        PackFolder.copyOf0509Pack(folder);
         PackFolder.edit(folder, "policies.csv", "2025-09-15,commercial,", "2025-09-15,comercial,");
 
         assertThat(problems()).singleElement().asString().startsWith("policies.csv:2:6: unknown line of business 'comercial'");

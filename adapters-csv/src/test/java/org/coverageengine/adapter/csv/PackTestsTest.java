@@ -16,25 +16,35 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** A pack's test cases as data (tests.csv): read, run through the engine, and their mistakes reported in place. */
 class PackTestsTest {
 
     private static final String HEADER = "case,lines,line_of_business,date,attestations,expected,reason\n";
 
-    @Test
-    @DisplayName("the embedded pack ships the worked examples of policy 0509 as its tests, and every one passes")
-    void embeddedPackPassesItsOwnTests() {
-        List<PackTestCase> cases = CsvPolicyPack.embeddedDefault().tests();
-        assertThat(cases).extracting(PackTestCase::name).contains("lumbar laminectomy with IOM (rule 5)", "IOM add-on alone (rule 6)");
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = ';', value = {
+        "policy-0509; lumbar laminectomy with IOM (rule 5); IOM add-on alone (rule 6)",
+        "s-codes; spinal decompression under Medicare; back school under a commercial plan",
+    })
+    @DisplayName("each embedded pack ships the worked examples of its policy text as its tests, and every one passes")
+    void embeddedPackPassesItsOwnTests(String packId, String someCase, String anotherCase) {
+        List<PackTestCase> cases = embedded(packId).tests();
+        assertThat(cases).extracting(PackTestCase::name).contains(someCase, anotherCase);
         List<CaseResult> results = new PackTestRunner(DefaultPack.ENGINE).run(cases);
         assertThat(results).allSatisfy(r -> assertThat(r.differences()).as(r.testCase().name()).isEmpty());
     }
 
-    @Test
-    @DisplayName("the embedded pack lints with no finding")
-    void embeddedPackLintsClean() {
-        assertThat(new PackLinter().lint(CsvPolicyPack.embeddedDefault().policies(), DefaultPack.KNOWLEDGE.catalog())).isEmpty();
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"policy-0509", "s-codes"})
+    @DisplayName("each embedded pack lints with no finding")
+    void embeddedPackLintsClean(String packId) {
+        assertThat(new PackLinter().lint(embedded(packId).policies(), DefaultPack.KNOWLEDGE.catalog())).isEmpty();
+    }
+
+    private static CsvPolicyPack embedded(String packId) {
+        return CsvPolicyPack.embedded().stream().filter(p -> p.id().equals(packId)).findFirst().orElseThrow();
     }
 
     @Test
@@ -80,7 +90,7 @@ class PackTestsTest {
     }
 
     private static CsvPolicyPack pack(String rows) {
-        Map<String, byte[]> files = new LinkedHashMap<>(CsvPolicyPack.defaultPackFiles());
+        Map<String, byte[]> files = new LinkedHashMap<>(CsvPolicyPack.embeddedPackFiles(CsvPolicyPack.POLICY_0509_PACK));
         files.put("tests.csv", (HEADER + rows).getBytes(StandardCharsets.UTF_8));
         return CsvPolicyPack.fromFiles("my-pack", files);
     }

@@ -1,5 +1,6 @@
 package org.coverageengine.adapter.csv;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.coverageengine.adapter.csv.DefaultPack.DOS;
 import static org.coverageengine.adapter.csv.DefaultPack.KNOWLEDGE;
 import static org.coverageengine.adapter.csv.DefaultPack.ask;
@@ -458,7 +459,9 @@ class Policy0509RulesTest {
 
         @Test
         void namesKnowledgeVersion() {
-            assertTrue(ask("95940").knowledgeVersion().contains("pack default"));
+            for (CsvPolicyPack pack : CsvPolicyPack.embedded()) {
+                assertThat(ask("95940").knowledgeVersion()).contains(pack.describe());
+            }
         }
 
         @Test

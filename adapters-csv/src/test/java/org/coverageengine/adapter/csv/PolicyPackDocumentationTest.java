@@ -42,7 +42,7 @@ class PolicyPackDocumentationTest {
 
     @Test
     void examplePackDecides() {
-        Knowledge knowledge = KnowledgePublisher.assemble(new InMemoryKnowledgeStore(), List.of(CsvPolicyPack.embeddedDefault(), CsvPolicyPack.fromDirectory(PACK)), 1);
+        Knowledge knowledge = KnowledgePublisher.assemble(new InMemoryKnowledgeStore(), CsvPolicyPack.embeddedWith(CsvPolicyPack.fromDirectory(PACK)), 1);
         CoverageDeterminer engine = new CoverageDeterminer(() -> knowledge, Clock.systemUTC());
         LocalDate date = LocalDate.of(2025, 3, 10);
         Determination lowBack = engine.determine(CoverageRequest.of(date, LineOfBusiness.COMMERCIAL, RequestedLine.of(1, "97012", "M54.50")))

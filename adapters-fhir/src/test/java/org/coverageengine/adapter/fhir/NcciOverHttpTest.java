@@ -31,8 +31,7 @@ class NcciOverHttpTest {
 
     @BeforeAll
     static void start() throws Exception {
-        LoadedKnowledge knowledge = new LoadedKnowledge(KnowledgePublisher.assemble(new InMemoryKnowledgeStore(), List.of(
-                CsvPolicyPack.embeddedDefault(),
+        LoadedKnowledge knowledge = new LoadedKnowledge(KnowledgePublisher.assemble(new InMemoryKnowledgeStore(), CsvPolicyPack.embeddedWith(
                 CodeFile.read(SharedData.external("ncci/ccipra-v322r0-f1.excerpt.txt"), ProgressListener.NONE),
                 CodeFile.read(SharedData.external("ncci/MCR_MUE_PractitionerServices_Eff_07-01-2026.excerpt.csv"), ProgressListener.NONE)), 1));
         server = new CoverageFhirServer("127.0.0.1", 0, RunningServer.SETTINGS, new CoverageDeterminer(knowledge, Clock.systemUTC()),

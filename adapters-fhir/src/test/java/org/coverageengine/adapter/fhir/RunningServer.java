@@ -28,7 +28,7 @@ final class RunningServer {
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     static {
-        Knowledge knowledge = KnowledgePublisher.assemble(new InMemoryKnowledgeStore(), List.of(CsvPolicyPack.embeddedDefault()), 1);
+        Knowledge knowledge = KnowledgePublisher.assemble(new InMemoryKnowledgeStore(), CsvPolicyPack.embeddedWith(), 1);
         KNOWLEDGE = new LoadedKnowledge(knowledge);
         try {
             SERVER = new CoverageFhirServer("127.0.0.1", 0, SETTINGS, new CoverageDeterminer(KNOWLEDGE, Clock.systemUTC()),

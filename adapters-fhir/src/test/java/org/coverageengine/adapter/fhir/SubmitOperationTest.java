@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import org.coverageengine.adapter.csv.CsvPolicyPack;
 import org.coverageengine.domain.determination.PaymentTypology;
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.Bundle;
@@ -81,7 +82,10 @@ class SubmitOperationTest {
         assertTrue(response.hasCreated());
         assertEquals(Enumerations.RemittanceOutcome.COMPLETE, response.getOutcome());
         assertTrue(response.getDisposition().contains("2 conditional"), response.getDisposition());
-        assertTrue(response.getExtensionByUrl(SETTINGS.knowledgeVersionExtension()).getValue().primitiveValue().contains("pack default"));
+        String knowledgeVersion = response.getExtensionByUrl(SETTINGS.knowledgeVersionExtension()).getValue().primitiveValue();
+        for (CsvPolicyPack pack : CsvPolicyPack.embedded()) {
+            assertTrue(knowledgeVersion.contains(pack.describe()), knowledgeVersion);
+        }
 
         List<CoverageEligibilityResponse.ItemsComponent> items = items(response);
         assertEquals(4, items.size());

@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 import org.coverageengine.domain.code.Code;
 import org.coverageengine.domain.code.CodeEntry;
+import org.coverageengine.domain.code.CodePatternFacts;
 import org.coverageengine.domain.code.CodeSystem;
 import org.coverageengine.domain.code.CompletenessDeclaration;
 import org.coverageengine.domain.port.out.CodeCatalog;
@@ -29,11 +30,18 @@ public final class InMemoryCodeCatalog implements CodeCatalog {
 
     private final Map<Code, List<CodeEntry>> entries;
     private final List<CompletenessDeclaration> declarations;
+    private final List<CodePatternFacts> patternFacts;
     private final Map<CodeSystem, Integer> counts;
     private final Supplier<Map<String, List<Code>>> keywordIndex;
 
     /** Creates the catalog from entries grouped by code and the completeness declarations. */
     public InMemoryCodeCatalog(Map<Code, List<CodeEntry>> entries, List<CompletenessDeclaration> declarations) {
+        this(entries, declarations, List.of());
+    }
+
+    /** Creates the catalog; {@code patternFacts} are kept (already applied to the entries) for a later draft to extend. */
+    public InMemoryCodeCatalog(Map<Code, List<CodeEntry>> entries, List<CompletenessDeclaration> declarations,
+            List<CodePatternFacts> patternFacts) {
         ImmutableMap.Builder<Code, List<CodeEntry>> copy = ImmutableMap.builderWithExpectedSize(entries.size());
         Map<CodeSystem, Integer> perSystem = new EnumMap<>(CodeSystem.class);
         entries.forEach((code, list) -> {
@@ -42,6 +50,7 @@ public final class InMemoryCodeCatalog implements CodeCatalog {
         });
         this.entries = copy.build();
         this.declarations = ImmutableList.copyOf(declarations);
+        this.patternFacts = ImmutableList.copyOf(patternFacts);
         this.counts = ImmutableMap.copyOf(perSystem);
         this.keywordIndex = Suppliers.memoize(this::buildIndex);
     }
@@ -74,6 +83,11 @@ public final class InMemoryCodeCatalog implements CodeCatalog {
     /** The completeness declarations themselves. */
     public List<CompletenessDeclaration> declarations() {
         return declarations;
+    }
+
+    /** The facts stated for patterns of codes. */
+    public List<CodePatternFacts> patternFacts() {
+        return patternFacts;
     }
 
     /** Every code with its entries. */

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.coverageengine.domain.code.Code;
 import org.coverageengine.domain.code.CodeEntry;
+import org.coverageengine.domain.code.CodePatternFacts;
 import org.coverageengine.domain.code.CompletenessDeclaration;
 import org.coverageengine.domain.code.DateRange;
 import org.coverageengine.domain.port.out.Knowledge;
@@ -27,6 +28,7 @@ public final class InMemoryKnowledgeDraft implements KnowledgeDraft {
 
     private final Map<Code, List<CodeEntry>> entries = new HashMap<>();
     private final List<CompletenessDeclaration> declarations = new ArrayList<>();
+    private final List<CodePatternFacts> patternFacts = new ArrayList<>();
     private final Map<String, Policy> policies = new LinkedHashMap<>();
     private final List<CompactPtpTable.Builder> ptpTables = new ArrayList<>();
     private final List<CompactPtpTable> sealedPtpTables = new ArrayList<>();
@@ -40,6 +42,7 @@ public final class InMemoryKnowledgeDraft implements KnowledgeDraft {
         edits.mueTables().forEach((id, rows) -> draft.mueTables.put(id, new HashMap<>(rows)));
         catalog.allEntries().forEach((code, list) -> draft.entries.put(code, new ArrayList<>(list)));
         draft.declarations.addAll(catalog.declarations());
+        draft.patternFacts.addAll(catalog.patternFacts());
         policies.forEach(draft::addPolicy);
         return draft;
     }
@@ -65,6 +68,15 @@ public final class InMemoryKnowledgeDraft implements KnowledgeDraft {
             }
             return b.validity().start() == null ? 1 : a.validity().start().compareTo(b.validity().start());
         });
+        return this;
+    }
+
+    /** States facts for a pattern of codes; the first source to state a fact for a code wins. */
+    @Override
+    public InMemoryKnowledgeDraft addCodeFacts(CodePatternFacts facts) {
+        if (!patternFacts.contains(facts)) {
+            patternFacts.add(facts);
+        }
         return this;
     }
 
@@ -120,7 +132,30 @@ public final class InMemoryKnowledgeDraft implements KnowledgeDraft {
             compact.removeIf(t -> t.id().sameTableAs(builder.id()));
             compact.add(builder.build());
         }
-        return new Knowledge(version, new InMemoryCodeCatalog(entries, declarations),
+        return new Knowledge(version, new InMemoryCodeCatalog(withPatternFacts(), declarations, patternFacts),
                 new InMemoryCoveragePolicies(new ArrayList<>(policies.values())), new InMemoryCodingEdits(compact, mueTables));
+    }
+
+    // Applied when sealing, so a code whose entry comes from a source read after the pattern's still gets its facts.
+    private Map<Code, List<CodeEntry>> withPatternFacts() {
+        if (patternFacts.isEmpty()) {
+            return entries;
+        }
+        Map<Code, List<CodeEntry>> applied = new HashMap<>(entries);
+        entries.forEach((code, list) -> {
+            List<CodePatternFacts> matching = patternFacts.stream().filter(f -> f.matches(code)).toList();
+            if (!matching.isEmpty()) {
+                List<CodeEntry> patched = new ArrayList<>(list.size());
+                for (CodeEntry entry : list) {
+                    CodeEntry withFacts = entry;
+                    for (CodePatternFacts facts : matching) {
+                        withFacts = withFacts.withPatternFacts(facts);
+                    }
+                    patched.add(withFacts);
+                }
+                applied.put(code, patched);
+            }
+        });
+        return applied;
     }
 }

@@ -122,7 +122,7 @@ final class CodePages {
             section(html, "In plain language", e.plainLanguage());
             section(html, "Clinical context", e.clinicalContext());
             section(html, "RVU information", e.rvuFacts().map(r -> r.describe()).orElse(null));
-            section(html, "Billing and documentation", e.temporaryCodeNote().orElse(null));
+            section(html, "Billing and documentation", e.billingNote().orElse(null));
             if (e.addOn()) {
                 section(html, "Add-on code", "List separately in addition to the code for the primary procedure.");
             }

@@ -54,7 +54,7 @@ class CodePagesTest {
                 }
             }
         };
-        new KnowledgePublisher(store, knowledge).replaceWith(List.of(CsvPolicyPack.embeddedDefault(), ptp));
+        new KnowledgePublisher(store, knowledge).replaceWith(CsvPolicyPack.embeddedWith(ptp));
         pages = new CodePages(new CodeLookup(knowledge), new PolicyDirectory(knowledge), () -> knowledge.get().edits());
     }
 

@@ -55,7 +55,7 @@ class WebPagesTest {
     static void start() throws Exception {
         InMemoryKnowledgeStore store = new InMemoryKnowledgeStore();
         knowledge = new LoadedKnowledge(store.empty());
-        new KnowledgePublisher(store, knowledge).replaceWith(List.of(CsvPolicyPack.embeddedDefault()));
+        new KnowledgePublisher(store, knowledge).replaceWith(CsvPolicyPack.embeddedWith());
         determiner = new CoverageDeterminer(knowledge, Clock.systemUTC());
         PolicyDirectory policies = new PolicyDirectory(knowledge);
         RecordedDeterminations record = new FakeRecord(determiner);

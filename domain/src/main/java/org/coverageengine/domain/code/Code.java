@@ -72,11 +72,6 @@ public record Code(CodeSystem system, String value) implements Comparable<Code> 
         return value.endsWith("T") ? CptCategory.III : CptCategory.I;
     }
 
-    /** True for HCPCS codes beginning with S: temporary national codes used by private payers, not Medicare. */
-    public boolean isTemporaryPrivatePayerCode() {
-        return system == CodeSystem.HCPCS && value.startsWith("S");
-    }
-
     /** The code without punctuation, as CMS/CDC files write it (M48.061 becomes M48061). */
     public String compactValue() {
         return value.replace(".", "");

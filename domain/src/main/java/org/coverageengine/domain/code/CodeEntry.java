@@ -7,15 +7,10 @@ import java.util.Optional;
 
 /**
  * Everything the catalog knows about one code over one period of validity: descriptions, synonyms, plain
- * language, clinical context, specialties, dates, the add-on flag, RVU facts and notes. Built with
+ * language, clinical context, specialties, dates, the add-on flag, RVU facts, billing note and notes. Built with
  * {@link #builder(Code)}: a source states only what it knows.
  */
 public final class CodeEntry {
-
-    /** The note every HCPCS S-code carries. */
-    public static final String TEMPORARY_CODE_NOTE = "S-codes are temporary national codes used by private payers (not Medicare) "
-            + "for services without a standard CPT or HCPCS code; coverage varies between insurers: verify payer acceptance "
-            + "before billing and document medical necessity.";
 
     private final Code code;
     private final String shortDescription;
@@ -28,6 +23,7 @@ public final class CodeEntry {
     private final boolean addOn;
     private final boolean billable;
     private final RvuFacts rvu;
+    private final String billingNote;
     private final List<String> notes;
     private final List<String> sources;
 
@@ -43,6 +39,7 @@ public final class CodeEntry {
         this.addOn = b.addOn;
         this.billable = b.billable;
         this.rvu = b.rvu;
+        this.billingNote = blankToNull(b.billingNote);
         this.notes = ImmutableList.copyOf(b.notes);
         this.sources = ImmutableList.copyOf(b.sources);
     }
@@ -130,17 +127,35 @@ public final class CodeEntry {
         return shortDescription != null ? shortDescription : code.value();
     }
 
-    /** The S-code note for HCPCS S-codes, whether or not the source gave one. */
-    public Optional<String> temporaryCodeNote() {
-        return code.isTemporaryPrivatePayerCode() ? Optional.of(TEMPORARY_CODE_NOTE) : Optional.empty();
+    /** The billing and documentation note a source gave for the code (or for a pattern of codes it belongs to). */
+    public Optional<String> billingNote() {
+        return Optional.ofNullable(billingNote);
     }
 
-    /** RVU facts; S-codes without a fee-schedule row get the "no RVU assigned" note. */
+    /** The RVU facts a source gave for the code (or for a pattern of codes it belongs to). */
     public Optional<RvuFacts> rvuFacts() {
-        if (rvu != null) {
-            return Optional.of(rvu);
+        return Optional.ofNullable(rvu);
+    }
+
+    /**
+     * This entry with the facts stated for a pattern of codes it belongs to, where the entry states none of its own: a
+     * code's own RVU facts and billing note always win over the pattern's.
+     */
+    public CodeEntry withPatternFacts(CodePatternFacts facts) {
+        boolean addsRvu = rvu == null && facts.rvu() != null;
+        boolean addsNote = billingNote == null && facts.billingNote() != null;
+        if (!addsRvu && !addsNote) {
+            return this;
         }
-        return code.isTemporaryPrivatePayerCode() ? Optional.of(RvuFacts.noneAssigned()) : Optional.empty();
+        CodeEntryBuilder b = copy();
+        b.rvu(addsRvu ? facts.rvu() : rvu).billingNote(addsNote ? facts.billingNote() : billingNote);
+        return b.build();
+    }
+
+    private CodeEntryBuilder copy() {
+        return builder(code).shortDescription(shortDescription).longDescription(longDescription).synonyms(synonyms)
+                .plainLanguage(plainLanguage).clinicalContext(clinicalContext).specialties(specialties).validity(validity)
+                .addOn(addOn).billable(billable).rvu(rvu).billingNote(billingNote).notes(notes).sources(sources);
     }
 
     /**
@@ -162,6 +177,7 @@ public final class CodeEntry {
                 .addOn(addOn || other.addOn)
                 .billable(billable && other.billable)
                 .rvu(rvu != null ? rvu.mergedWith(other.rvu) : other.rvu)
+                .billingNote(first(billingNote, other.billingNote))
                 .notes(union(notes, other.notes))
                 .sources(union(sources, other.sources))
                 .build();
@@ -179,13 +195,13 @@ public final class CodeEntry {
                 && Objects.equals(shortDescription, e.shortDescription) && Objects.equals(longDescription, e.longDescription)
                 && synonyms.equals(e.synonyms) && Objects.equals(plainLanguage, e.plainLanguage)
                 && Objects.equals(clinicalContext, e.clinicalContext) && specialties.equals(e.specialties)
-                && validity.equals(e.validity) && Objects.equals(rvu, e.rvu) && notes.equals(e.notes) && sources.equals(e.sources);
+                && validity.equals(e.validity) && Objects.equals(rvu, e.rvu) && Objects.equals(billingNote, e.billingNote) && notes.equals(e.notes) && sources.equals(e.sources);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(code, shortDescription, longDescription, synonyms, plainLanguage, clinicalContext, specialties,
-                validity, addOn, billable, rvu, notes, sources);
+                validity, addOn, billable, rvu, billingNote, notes, sources);
     }
 
     @Override

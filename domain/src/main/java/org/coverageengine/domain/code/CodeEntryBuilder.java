@@ -15,6 +15,7 @@ public final class CodeEntryBuilder {
     boolean addOn;
     boolean billable = true;
     RvuFacts rvu;
+    String billingNote;
     List<String> notes = List.of();
     List<String> sources = List.of();
 
@@ -79,6 +80,12 @@ public final class CodeEntryBuilder {
     /** Fee-schedule facts. */
     public CodeEntryBuilder rvu(RvuFacts facts) {
         this.rvu = facts;
+        return this;
+    }
+
+    /** What billing the code asks of the provider (e.g. that payers differ in accepting it). */
+    public CodeEntryBuilder billingNote(String text) {
+        this.billingNote = text;
         return this;
     }
 

@@ -4,17 +4,9 @@ import java.math.BigDecimal;
 
 /**
  * What the CMS physician fee schedule says about a code: its work RVU and status, or a note that no RVU is
- * assigned (as for HCPCS S-codes, priced by fee schedule or contract).
+ * assigned (a policy pack may state that for a whole pattern of codes, such as the HCPCS S-codes).
  */
 public record RvuFacts(BigDecimal workRvu, String statusCode, String note) {
-
-    /** The standard note for codes that CMS does not price with RVUs. */
-    public static final String NO_RVU_NOTE = "No physician work RVU assigned by CMS: priced by fee schedule, ASP or payer contract";
-
-    /** Facts for a code with no RVU assigned. */
-    public static RvuFacts noneAssigned() {
-        return new RvuFacts(null, null, NO_RVU_NOTE);
-    }
 
     /** Combines two sources' facts: each field from this one when present, else from the other. */
     public RvuFacts mergedWith(RvuFacts other) {

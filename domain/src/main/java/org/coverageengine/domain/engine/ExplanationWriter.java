@@ -11,6 +11,7 @@ import org.coverageengine.domain.determination.LineOfBusiness;
 import org.coverageengine.domain.determination.Outcome;
 import org.coverageengine.domain.policy.Check;
 import org.coverageengine.domain.policy.CriteriaNode;
+import org.coverageengine.domain.policy.Effect;
 import org.coverageengine.domain.policy.Policy;
 import org.coverageengine.domain.policy.Statement;
 import org.coverageengine.domain.evaluation.RequestView;
@@ -65,9 +66,16 @@ final class ExplanationWriter implements TriggerPhrases {
                 + " unit(s) above the limit are not covered." : reason;
     }
 
-    /** A per-period limit judged against the patient's history. */
-    static String periodReason(String reason, String limit, int before) {
-        return reason + " The patient has had " + before + " in the period (" + limit + ").";
+    /**
+     * A per-period limit judged against the patient's history: how many of the allowed services the patient had in the
+     * rolling period before the date of service, and, when none is left, that the limit is reached.
+     */
+    static String periodReason(String reason, Effect.LimitPerPeriod limit, int before, LocalDate dateOfService) {
+        String had = before + " of " + limit.times() + " services in the rolling " + limit.span() + " before " + dateOfService;
+        if (before >= limit.times()) {
+            return reason + " Limit reached: " + had + " (" + limit.describe() + "); this service is above the limit.";
+        }
+        return reason + " The patient has had " + had + " (" + limit.describe() + ").";
     }
 
     /** A per-period limit that could not be checked: it is listed to document. */
@@ -75,10 +83,12 @@ final class ExplanationWriter implements TriggerPhrases {
         return reason + " Document that the patient has had " + limit + ": no patient history was available to check it.";
     }
 
-    /** A statement that needs a fact the request does not give. */
-    static String notEvaluatedReason(String reason, String missingFact) {
-        return reason.substring(0, reason.indexOf(": ") + 2) + "Could not be evaluated: the request does not give " + missingFact
-                + ", which this rule needs (" + reason.substring(reason.indexOf(": ") + 2) + ")";
+    /**
+     * A statement that needs a fact the request does not give, after the policy's prefix (which may itself hold ": ",
+     * as in a title "Spine: lumbar fusion", so it is given apart from the statement's own reason).
+     */
+    static String notEvaluatedReason(String policyPrefix, String ownReason, String missingFact) {
+        return policyPrefix + "Could not be evaluated: the request does not give " + missingFact + ", which this rule needs (" + ownReason + ")";
     }
 
     /** The criterion a missing fact becomes: give the fact, so that the statement can be evaluated. */
@@ -172,12 +182,13 @@ final class ExplanationWriter implements TriggerPhrases {
         into.append("; ").append(description);
     }
 
+    // Each code once: a request repeating a code on many lines would otherwise grow every trigger with the line count.
     private static void codesIn(RequestView request, long bit, int line, int end, StringBuilder into) {
-        boolean first = true;
+        List<Code> named = new ArrayList<>(4);
         for (int i = 0; i < end; i++) {
-            if (i != line && (request.groups(i) & bit) != 0) {
-                into.append(first ? "" : ", ").append(request.code(i).value());
-                first = false;
+            if (i != line && (request.groups(i) & bit) != 0 && !named.contains(request.code(i))) {
+                into.append(named.isEmpty() ? "" : ", ").append(request.code(i).value());
+                named.add(request.code(i));
             }
         }
     }

@@ -10,6 +10,7 @@ import org.coverageengine.domain.determination.Criterion;
 import org.coverageengine.domain.determination.Outcome;
 import org.coverageengine.domain.engine.PolicyIndex.CompiledStatement;
 import org.coverageengine.domain.evaluation.Annotations;
+import org.coverageengine.domain.policy.Effect;
 
 /**
  * What the annotations of a decided line add to its decision, each its own effect. One per policy evaluation, made
@@ -80,7 +81,8 @@ final class LineAnnotations implements Annotations<CompiledStatement> {
         }
         int left = Math.max(0, times - before.getAsInt());
         allow(left, "Services allowed in the period (" + described + ")");
-        add(ExplanationWriter.periodReason(statement.reason(), described, before.getAsInt()), statement, line);
+        add(ExplanationWriter.periodReason(statement.reason(), new Effect.LimitPerPeriod(times, period), before.getAsInt(),
+                evaluation.dateOfService()), statement, line);
     }
 
     @Override
@@ -97,7 +99,7 @@ final class LineAnnotations implements Annotations<CompiledStatement> {
     @Override
     public void notEvaluated(CompiledStatement statement, int line, String missingFact) {
         addCriterion(ExplanationWriter.missingFactCriterion(statement.statement().id(), missingFact));
-        add(ExplanationWriter.notEvaluatedReason(statement.reason(), missingFact), statement, line);
+        add(ExplanationWriter.notEvaluatedReason(statement.policyPrefix(), statement.statement().reason(), missingFact), statement, line);
     }
 
     private void allow(int units, String basis) {

@@ -11,17 +11,23 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.coverageengine.domain.authoring.OutcomeChanges;
 import org.coverageengine.domain.authoring.PackDifference;
+import org.coverageengine.domain.authoring.SampleRequest;
+import org.coverageengine.domain.determination.Determination;
+import org.coverageengine.domain.determination.RequestedLine;
 import org.coverageengine.domain.policy.CodeGroup;
 import org.coverageengine.domain.policy.Condition;
 import org.coverageengine.domain.policy.Effect;
 import org.coverageengine.domain.policy.Policy;
 import org.coverageengine.domain.policy.Statement;
+import org.coverageengine.domain.port.in.DetermineCoverage;
 import org.coverageengine.domain.port.in.DiffPacks;
 
 /**
  * Compares two sets of policies the way an author reviews a change: which policies and versions came or went, and,
- * between the latest versions of each policy, which codes each group gained or lost and which statements changed.
+ * between the latest versions of each policy, which codes each group gained or lost and which statements changed; and,
+ * given sample requests, which lines' outcomes the change moves.
  */
 public final class PackComparison implements DiffPacks {
 
@@ -47,6 +53,33 @@ public final class PackComparison implements DiffPacks {
             statements(number, oldest, latest, differences);
         }
         return differences;
+    }
+
+    @Override
+    public OutcomeChanges outcomeChanges(DetermineCoverage older, DetermineCoverage newer, List<SampleRequest> requests) {
+        List<OutcomeChanges.Change> changes = new ArrayList<>();
+        List<String> refused = new ArrayList<>();
+        int lines = 0;
+        for (SampleRequest sample : requests) {
+            List<Determination> was;
+            List<Determination> is;
+            try {
+                was = older.determine(sample.request()).determinations();
+                is = newer.determine(sample.request()).determinations();
+            } catch (IllegalArgumentException e) {
+                refused.add(sample.id() + ": " + e.getMessage());
+                continue;
+            }
+            List<RequestedLine> asked = sample.request().lines();
+            lines += asked.size();
+            for (int i = 0; i < asked.size(); i++) {
+                if (was.get(i).outcome() != is.get(i).outcome()) {
+                    changes.add(new OutcomeChanges.Change(sample.id(), asked.get(i).sequence(), asked.get(i).procedure().text(),
+                            was.get(i).outcome(), is.get(i).outcome()));
+                }
+            }
+        }
+        return new OutcomeChanges(requests.size() - refused.size(), lines, changes, refused);
     }
 
     private static Map<String, List<Policy>> byNumber(List<Policy> policies) {

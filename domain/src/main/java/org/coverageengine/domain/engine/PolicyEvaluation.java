@@ -179,7 +179,7 @@ final class PolicyEvaluation implements RequestView, Verdicts<CompiledStatement,
     }
 
     private Finding notEvaluated(CompiledStatement statement, int line, String fact) {
-        return new Finding(Outcome.CONDITIONAL, List.of(ExplanationWriter.notEvaluatedReason(statement.reason(), fact)),
+        return new Finding(Outcome.CONDITIONAL, List.of(ExplanationWriter.notEvaluatedReason(statement.policyPrefix(), statement.statement().reason(), fact)),
                 List.of(cite(statement, line)), List.of(ExplanationWriter.missingFactCriterion(statement.statement().id(), fact)), null, false);
     }
 
@@ -273,6 +273,11 @@ final class PolicyEvaluation implements RequestView, Verdicts<CompiledStatement,
             }
         }
         return used;
+    }
+
+    /** The date of service the lines are judged on. */
+    LocalDate dateOfService() {
+        return date;
     }
 
     /** On how many dates in the limit's period before the date of service the patient had a code of the statement's groups. */

@@ -36,6 +36,11 @@ final class PolicyIndex {
     /** A statement with everything the engine needs precomputed. */
     record CompiledStatement(Statement statement, boolean decides, long lineMask, long linesOfBusiness, String reason,
             int[] lineGroupIds, Check[] checks) {
+
+        /** The policy's explanation prefix that {@link #reason} begins with ("Policy 0509 (Intraoperative Monitoring): "). */
+        String policyPrefix() {
+            return reason.substring(0, reason.length() - statement.reason().length());
+        }
     }
 
     final Policy policy;

@@ -216,11 +216,15 @@ public sealed interface Effect permits Effect.Verdict, Effect.Annotation {
             }
         }
 
-        /** "4 times per rolling 12 months". */
+        /** "no more than 4 per rolling 12 months". */
         public String describe() {
-            String span = period.getYears() > 0 ? period.getYears() + " year(s)" : period.getMonths() > 0 ? period.getMonths() + " months"
+            return "no more than " + times + " per rolling " + span();
+        }
+
+        /** The period in words: "12 months", "30 days", "1 year(s)". */
+        public String span() {
+            return period.getYears() > 0 ? period.getYears() + " year(s)" : period.getMonths() > 0 ? period.getMonths() + " months"
                     : period.getDays() + " days";
-            return "no more than " + times + " per rolling " + span;
         }
 
         @Override

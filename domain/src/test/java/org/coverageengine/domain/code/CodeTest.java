@@ -1,7 +1,6 @@
 package org.coverageengine.domain.code;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -95,13 +94,6 @@ class CodeTest {
         InvalidCodeException e = assertThrows(InvalidCodeException.class, () -> Code.procedure("\u0000\u0000\u0000"));
         assertTrue(e.getMessage().contains("empty"), e.getMessage());
         assertThrows(InvalidCodeException.class, () -> Code.icd10cm("\u0000\u0001"));
-    }
-
-    @Test
-    void sCodesAreTemporaryPrivatePayerCodes() {
-        assertTrue(Code.hcpcs("S9090").isTemporaryPrivatePayerCode());
-        assertFalse(Code.hcpcs("G0453").isTemporaryPrivatePayerCode());
-        assertFalse(Code.cpt("95940").isTemporaryPrivatePayerCode());
     }
 
     @ParameterizedTest(name = "system URI {0}")

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.coverageengine.domain.engine.TinyPolicy.decide;
 import static org.coverageengine.domain.engine.TinyPolicy.statement;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,16 +12,23 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.coverageengine.domain.authoring.LintFinding;
+import org.coverageengine.domain.authoring.OutcomeChanges;
 import org.coverageengine.domain.authoring.PackDifference;
+import org.coverageengine.domain.authoring.SampleRequest;
 import org.coverageengine.domain.code.Code;
 import org.coverageengine.domain.code.CodeEntry;
 import org.coverageengine.domain.code.CodeSystem;
+import org.coverageengine.domain.code.CodeText;
 import org.coverageengine.domain.code.DateRange;
+import org.coverageengine.domain.determination.CoverageRequest;
+import org.coverageengine.domain.determination.LineOfBusiness;
 import org.coverageengine.domain.determination.Outcome;
+import org.coverageengine.domain.determination.RequestedLine;
 import org.coverageengine.domain.policy.Condition;
 import org.coverageengine.domain.policy.Effect;
 import org.coverageengine.domain.policy.Policy;
 import org.coverageengine.domain.policy.Statement;
+import org.coverageengine.domain.port.in.DetermineCoverage;
 import org.coverageengine.domain.port.out.CodeCatalog;
 import org.coverageengine.domain.testing.NoCodes;
 import org.junit.jupiter.api.Test;
@@ -130,5 +138,36 @@ class AuthorToolsTest {
                 "policy T1: statement A: changed effect decide not-covered -> decide experimental",
                 "policy T1: statement B-ONCE: added (B: prior-authorization)");
         assertThat(new PackComparison().diff(List.of(old), List.of(old))).isEmpty();
+    }
+
+    @Test
+    void outcomeChangesListTheLinesAChangeMovesAndTheRequestsAnEngineRefuses() {
+        List<Statement> changed = new ArrayList<>(clean());
+        changed.set(1, statement("A", Set.of("A"), List.of(), decide(Outcome.EXPERIMENTAL)));
+        CoverageDeterminer before = new CoverageDeterminer(() -> TinyPolicy.knowledge(clean()), Clock.systemUTC());
+        CoverageDeterminer after = new CoverageDeterminer(() -> TinyPolicy.knowledge(changed), Clock.systemUTC());
+        SampleRequest moved = sample("claim 1", "11111", "22222");
+        SampleRequest unchanged = sample("claim 2", "22222");
+        DetermineCoverage refusing = request -> {
+            throw new IllegalArgumentException("no lines");
+        };
+
+        OutcomeChanges changes = new PackComparison().outcomeChanges(before, after, List.of(moved, unchanged));
+        OutcomeChanges refused = new PackComparison().outcomeChanges(before, refusing, List.of(moved));
+
+        assertThat(changes.changes()).extracting(OutcomeChanges.Change::toString).containsExactly("claim 1 line 1 (11111): not-covered -> experimental");
+        assertThat(changes.requests()).isEqualTo(2);
+        assertThat(changes.lines()).isEqualTo(3);
+        assertThat(changes.byTransition()).containsExactly(Map.entry("not-covered -> experimental", 1));
+        assertThat(refused.refused()).containsExactly("claim 1: no lines");
+        assertThat(refused.requests()).isZero();
+    }
+
+    private static SampleRequest sample(String id, String... codes) {
+        List<RequestedLine> lines = new ArrayList<>();
+        for (String code : codes) {
+            lines.add(new RequestedLine(lines.size() + 1, CodeText.procedure(code), 1, List.of(), List.of()));
+        }
+        return new SampleRequest(id, new CoverageRequest(LocalDate.of(2025, 3, 10), LineOfBusiness.COMMERCIAL, lines, Set.of()));
     }
 }

@@ -36,9 +36,12 @@ import org.coverageengine.domain.port.out.PatientHistory;
 import org.coverageengine.domain.testing.ListedPolicies;
 import org.coverageengine.domain.testing.NoCodes;
 import org.coverageengine.domain.testing.NoEdits;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The rule constructs an ordinary payer policy needs, each through the engine with a small policy built in code:
@@ -51,6 +54,10 @@ class RuleConstructsTest {
 
     /** SURG = 63001-63048 (a range), TUMOR_DX = C71* (a prefix), BACK_DX = M54.50 listed, EMG = 95860 and 95861. */
     static Policy policy(List<Statement> statements) {
+        return policy("Rules", statements);
+    }
+
+    static Policy policy(String title, List<Statement> statements) {
         Map<String, CodeGroup> groups = new LinkedHashMap<>();
         groups.put("SURG", new CodeGroup("SURG", "Laminectomy", "Codes", Map.of(), List.of(),
                 List.of(CodeRange.between(Code.cpt("63001"), Code.cpt("63048"), DateRange.ALWAYS))));
@@ -60,7 +67,7 @@ class RuleConstructsTest {
         groups.put("EMG", new CodeGroup("EMG", "Needle EMG", "Codes", Map.of(Code.cpt("95860"), DateRange.ALWAYS,
                 Code.cpt("95861"), DateRange.ALWAYS), List.of()));
         Map<String, CriteriaNode> criteria = Map.of("NOTHING", new CriteriaNode("nothing", "no criteria", CriteriaNode.Combinator.ALL, List.of()));
-        return new Policy("R1", "Rules", "Test payer", LocalDate.of(2024, 1, 1), null, null, Set.of(LineOfBusiness.COMMERCIAL), Map.of(),
+        return new Policy("R1", title, "Test payer", LocalDate.of(2024, 1, 1), null, null, Set.of(LineOfBusiness.COMMERCIAL), Map.of(),
                 Set.of(), List.of(), List.of(), groups, criteria, statements);
     }
 
@@ -70,7 +77,11 @@ class RuleConstructsTest {
 
     /** Lines are "CODE[xUNITS][-MOD][:DX,DX...]". */
     static List<Determination> run(List<Statement> statements, PatientFacts patient, String place, PatientHistory history, String... lines) {
-        Knowledge knowledge = new Knowledge("rules", new NoCodes(), new ListedPolicies(List.of(policy(statements))), new NoEdits());
+        return run(policy(statements), patient, place, history, lines);
+    }
+
+    static List<Determination> run(Policy policy, PatientFacts patient, String place, PatientHistory history, String... lines) {
+        Knowledge knowledge = new Knowledge("rules", new NoCodes(), new ListedPolicies(List.of(policy)), new NoEdits());
         List<RequestedLine> requested = new ArrayList<>();
         for (String spec : lines) {
             String[] codeAndDx = spec.split(":", -1);
@@ -183,6 +194,29 @@ class RuleConstructsTest {
         assertThat(line.criteria()).extracting(criterion -> criterion.code()).containsExactly("fact-when");
     }
 
+    @ParameterizedTest(name = "policy title \"{0}\"")
+    @ValueSource(strings = {"Rules", "Spine: lumbar fusion", "Spine: lumbar: revision (2025)", "Back pain:no space"})
+    @DisplayName("the not-evaluated wording keeps the policy's title whole, whatever ': ' it holds")
+    void notEvaluatedWordingKeepsTheTitleWhole(String title) {
+        List<Statement> statements = List.of(new Statement("when", "section", Set.of("SURG"), Set.of(), List.of(new Condition.PatientAge(18, null)),
+                new Effect.Decide(Outcome.NOT_COVERED), "Adults only: see section 2."));
+
+        Determination line = run(policy(title, statements), PatientFacts.UNKNOWN, null, PatientHistory.NONE, "63020:M54.50").get(0);
+
+        assertThat(line.explanation()).isEqualTo("Policy R1 (" + title + "): Could not be evaluated: the request does not give "
+                + "the patient's age (birth date), which this rule needs (Adults only: see section 2.)");
+    }
+
+    @Test
+    @DisplayName("a trigger names each code of the other lines once, however many lines repeat it")
+    void triggerNamesEachCodeOnce() {
+        List<Statement> statements = List.of(statement("emg", "EMG", List.of(new Condition.RequestHasGroup("SURG")), new Effect.Decide(Outcome.COVERED)));
+
+        Determination line = run(statements, ADULT_WOMAN, null, PatientHistory.NONE, "95860", "63020", "63020", "63030", "63020").get(0);
+
+        assertThat(line.citations().get(0).trigger()).isEqualTo("95860 is in EMG (Needle EMG); the request has 63020, 63030 in SURG");
+    }
+
     @Test
     void aFactConditionThatAnotherConditionRulesOutNeedsNoFact() {
         List<Statement> statements = List.of(
@@ -276,6 +310,25 @@ class RuleConstructsTest {
         if (c.criterion() != null) {
             assertThat(line.criteria()).extracting(criterion -> criterion.code()).containsExactly(c.criterion());
         }
+    }
+
+    @ParameterizedTest(name = "{0} of 4 used")
+    @CsvSource(delimiter = '|', value = {
+        "0| limit applies. The patient has had 0 of 4 services in the rolling 12 months before 2025-03-10 (no more than 4 per rolling 12 months).",
+        "3| limit applies. The patient has had 3 of 4 services in the rolling 12 months before 2025-03-10 (no more than 4 per rolling 12 months).",
+        "4| limit applies. Limit reached: 4 of 4 services in the rolling 12 months before 2025-03-10 (no more than 4 per rolling 12 months); "
+            + "this service is above the limit.",
+        "6| limit applies. Limit reached: 6 of 4 services in the rolling 12 months before 2025-03-10 (no more than 4 per rolling 12 months); "
+            + "this service is above the limit.",
+    })
+    @DisplayName("a limit per period judged on the patient's history says how many were used and when the limit is reached")
+    void periodReasonSaysWhenTheLimitIsReached(int used, String ending) {
+        List<Statement> statements = List.of(statement("emg", "EMG", List.of(), new Effect.Decide(Outcome.COVERED)),
+                statement("limit", "EMG", List.of(), new Effect.LimitPerPeriod(4, Period.ofMonths(12))));
+
+        Determination line = run(statements, ADULT_WOMAN, null, (patient, codes, from, to) -> OptionalInt.of(used), "95860").get(0);
+
+        assertThat(line.explanation()).endsWith(ending);
     }
 
     @Test

@@ -1,17 +1,21 @@
 package org.coverageengine.domain.port.out;
 
 import org.coverageengine.domain.code.CodeEntry;
+import org.coverageengine.domain.code.CodePatternFacts;
 import org.coverageengine.domain.code.CompletenessDeclaration;
 import org.coverageengine.domain.edit.EditTableId;
 import org.coverageengine.domain.edit.MueEdit;
 import org.coverageengine.domain.edit.PtpEdit;
 import org.coverageengine.domain.policy.Policy;
 
-/** Where a source puts what it reads: catalog entries, completeness declarations, policies and NCCI edit tables. */
+/** Where a source puts what it reads: catalog entries, facts for patterns of codes, completeness declarations, policies and NCCI edit tables. */
 public interface KnowledgeSink {
 
     /** Adds (or merges) a catalog entry. */
     KnowledgeSink addCode(CodeEntry entry);
+
+    /** States catalog facts for every code of a pattern (applied to the entries that state none of their own). */
+    KnowledgeSink addCodeFacts(CodePatternFacts facts);
 
     /** Declares that a complete official code set was loaded for a period. */
     KnowledgeSink declareComplete(CompletenessDeclaration declaration);
