@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import org.coverageengine.domain.port.in.DescribePolicies;
 import org.coverageengine.domain.port.in.DetermineCoverage;
+import org.coverageengine.domain.record.RecordUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -131,8 +132,13 @@ public final class CdsHooksServlet extends HttpServlet {
     private void record(HookRecorder.HookExchange exchange) {
         try {
             recorder.record(exchange);
+        } catch (RecordUnavailableException e) {
+            // No answer without a record, as on $submit: the EHR gets no cards and may call again; it never waits long.
+            throw new HookFailure(503, "", "the answer could not be recorded, so it was not sent (every answer is kept before it is sent); try again in "
+                    + Math.max(1, (e.retryAfter().toMillis() + 999) / 1000) + " s");
         } catch (RuntimeException e) {
             LOG.error("A hook call could not be recorded (service {}): {}", exchange.serviceId(), e.getClass().getName());
+            throw new HookFailure(500, "", "the answer could not be recorded, so it was not sent (every answer is kept before it is sent)");
         }
     }
 
@@ -143,6 +149,9 @@ public final class CdsHooksServlet extends HttpServlet {
         Optional.of(failure.where()).filter(w -> !w.isEmpty() && !w.startsWith("line ")).ifPresent(w -> issue.putArray("expression").add(w));
         if (failure.status() == 401) {
             response.setHeader("WWW-Authenticate", "Bearer");
+        }
+        if (failure.status() == 503) {
+            response.setHeader("Retry-After", "2");
         }
         send(response, failure.status(), json.writeValueAsBytes(outcome));
     }

@@ -7,7 +7,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.time.Duration;
+import org.coverageengine.domain.record.RecordUnavailableException;
 import org.coverageengine.domain.testing.SharedData;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -56,5 +60,25 @@ class HookRecordingTest {
         }
         JsonNode first = reply.json().at("/systemActions/0/resource");
         assertThat(exchange.assertions()).anySatisfy(a -> assertThat(a.order()).endsWith(first.get("id").asText()));
+    }
+
+    @ParameterizedTest(name = "recorder failing with {0} -> {1}")
+    @CsvSource({"unavailable, 503, transient", "defect, 500, exception"})
+    void anAnswerThatCannotBeRecordedIsNotSent(String failure, int status, String issueCode) throws Exception {
+        HookRecorder failing = exchange -> {
+            throw failure.equals("unavailable")
+                    ? new RecordUnavailableException("the database is down", Duration.ofSeconds(2), null)
+                    : new IllegalStateException("a defect");
+        };
+        try (CdsServer refusing = new CdsServer(CdsSettings.DEFAULTS, null, failing)) {
+            String request = Files.readString(SharedData.external("davinci-crd/CRDServiceRequest.json"));
+            CdsServer.Reply reply = refusing.post("order-sign-crd", request);
+
+            assertThat(reply.status()).isEqualTo(status);
+            assertThat(reply.json().at("/resourceType").asText()).isEqualTo("OperationOutcome");
+            assertThat(reply.json().at("/issue/0/code").asText()).isEqualTo(issueCode);
+            assertThat(reply.json().at("/issue/0/diagnostics").asText()).contains("could not be recorded, so it was not sent");
+            assertThat(reply.body()).doesNotContain("coverage-assertion-id").doesNotContain("systemActions");
+        }
     }
 }
