@@ -38,6 +38,9 @@ final class CsvRecords {
         }
     }
 
+    /** The longest record read: a whole record is held in memory, so an unclosed quote must not pull in the whole file. */
+    static final int MAX_RECORD_CHARS = 1 << 20;
+
     private final Reader in;
     private char[] buffer;
     private int position;
@@ -117,6 +120,10 @@ final class CsvRecords {
         }
         if (p == limit) {
             if (!ended) {
+                // Empty lines read so far are consumed, so a run of them never grows the buffer.
+                position = p;
+                nextLine = line;
+                lineStart = start;
                 return -1;
             }
             position = p;
@@ -245,7 +252,11 @@ final class CsvRecords {
             position = 0;
         }
         if (limit == buffer.length) {
-            buffer = Arrays.copyOf(buffer, buffer.length * 2);
+            if (buffer.length >= MAX_RECORD_CHARS) {
+                throw new SyntaxException(nextLine, position - lineStart + 1, "a record is longer than " + MAX_RECORD_CHARS
+                        + " characters (is a quoted value not closed?)");
+            }
+            buffer = Arrays.copyOf(buffer, Math.min(buffer.length * 2, MAX_RECORD_CHARS));
         }
         int read = in.read(buffer, limit, buffer.length - limit);
         if (read < 0) {

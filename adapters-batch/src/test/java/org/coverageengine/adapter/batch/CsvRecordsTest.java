@@ -85,6 +85,29 @@ class CsvRecordsTest {
     }
 
     @Test
+    void aRecordLongerThanTheLimitStopsTheFileInsteadOfFillingMemory() {
+        // An unclosed quote swallows the rest of the file into one record; the reader gives up at the limit.
+        String text = HEADER + "A,1,2025-03-10,,95940,,1,C71.1\nB,1,2025-03-10,,\"" + "9".repeat(CsvRecords.MAX_RECORD_CHARS * 3) + "\n";
+        assertThatThrownBy(() -> {
+            try (CsvClaimReader reader = CsvClaimReader.of("in.csv", new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)))) {
+                reader.forEachRemaining(result -> { });
+            }
+        }).isInstanceOf(InputUnreadableException.class)
+                .hasMessage("in.csv:3:1: a record is longer than " + CsvRecords.MAX_RECORD_CHARS + " characters (is a quoted value not closed?)");
+    }
+
+    @Test
+    void manyEmptyLinesAreSkippedWithoutGrowingTheBuffer() throws IOException {
+        String text = "a,b\n" + "\n".repeat(CsvRecords.MAX_RECORD_CHARS * 2) + "c,d\n";
+        CsvRecords records = new CsvRecords(new java.io.StringReader(text));
+        assertThat(records.next()).isTrue();
+        assertThat(records.next()).isTrue();
+        assertThat(records.values()).containsExactly("c", "d");
+        assertThat(records.line()).isEqualTo(CsvRecords.MAX_RECORD_CHARS * 2L + 2);
+        assertThat(records.next()).isFalse();
+    }
+
+    @Test
     void aQuotingErrorOnOneLineOfASparkJobRefusesThatRecord() {
         CsvClaimReader.LineParser parser = CsvClaimReader.lineParser("in.csv", List.of(HEADER.strip().split(",")));
 
