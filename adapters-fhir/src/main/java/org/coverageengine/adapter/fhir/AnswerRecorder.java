@@ -71,12 +71,12 @@ final class AnswerRecorder {
 
     /**
      * Audits a request refused (503) before it reached the endpoint because the server was too busy. It carries no
-     * answer, so nothing waits for its commit: the record is handed over and kept with the next group. False when
-     * recording is off or the record could not take it.
+     * answer, so nothing waits for its commit: the record is handed over and kept with the next group. False only when
+     * recording is on and the record could not take it (with recording off there is nothing to audit).
      */
     boolean auditOverloadRefusal(String method, String path, String query, int status) {
         if (!record.recording()) {
-            return false;
+            return true;
         }
         String subtype = interaction(method, path);
         AuditRecord audit = new AuditRecord(record.newId(), AuditRecord.REST, subtype, action(subtype), Instant.now(), null, observer,

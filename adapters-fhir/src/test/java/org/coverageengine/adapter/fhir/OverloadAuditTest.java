@@ -111,6 +111,21 @@ class OverloadAuditTest {
         assertThat(record.searchAudit(AuditQuery.all(10)).items()).isEmpty();
     }
 
+    @org.junit.jupiter.api.Test
+    void withRecordingOffARefusalHasNothingToAuditAndIsNotCountedAsUnaudited() {
+        AnswerRecorder off = new AnswerRecorder(FhirContext.forR4Cached(), DeterminationLedger.off(), CoverageRestfulServer.SOFTWARE);
+        assertThat(off.auditOverloadRefusal("POST", "/fhir/CoverageEligibilityRequest/$submit", null, 503)).isTrue();
+    }
+
+    @org.junit.jupiter.api.Test
+    void aRecordThatCannotTakeTheAuditSaysSo() {
+        RecordingOverHttpTest.SwitchableRecord lost = new RecordingOverHttpTest.SwitchableRecord();
+        lost.down = true;
+        AnswerRecorder recorder = new AnswerRecorder(FhirContext.forR4Cached(), DeterminationLedger.keepingIn(lost, Clock.systemUTC()),
+                CoverageRestfulServer.SOFTWARE);
+        assertThat(recorder.auditOverloadRefusal("GET", "/fhir/AuditEvent", "entity=x", 503)).isFalse();
+    }
+
     /** Until the first request holds the only permit (the handler is then waiting on the latch). */
     private void waitUntilWorking() throws InterruptedException {
         assertThat(working.await(10, TimeUnit.SECONDS)).isTrue();
