@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** generate-claims: a seeded CSV claims file of any size, drawn from the loaded packs, for tests and benchmarks. */
@@ -24,7 +25,10 @@ final class GenerateClaimsCommand implements Callable<Integer> {
     @Mixin
     KnowledgeOptions knowledge;
 
-    @Option(names = "--lines", required = true, paramLabel = "N", description = "How many claim lines to write.")
+    /** A typo must not fill the disk: 100 million lines are about 6 GB. */
+    static final long MAX_LINES = 100_000_000L;
+
+    @Option(names = "--lines", required = true, paramLabel = "N", description = "How many claim lines to write (1 to 100000000).")
     long lines;
 
     @Option(names = "--seed", paramLabel = "SEED", description = "The random seed (default: ${DEFAULT-VALUE}).")
@@ -35,6 +39,9 @@ final class GenerateClaimsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (lines < 1 || lines > MAX_LINES) {
+            throw new ParameterException(spec.commandLine(), "--lines must be 1 to " + MAX_LINES + ", was " + lines);
+        }
         PrintWriter err = spec.commandLine().getErr();
         var loaded = knowledge.loadOrReport(err, "Nothing generated");
         if (loaded.isEmpty()) {

@@ -44,6 +44,16 @@ class BatchCommandTest {
         assertThat(cli.err()).contains("--threads must be 1 to 256, was " + threads);
     }
 
+    @ParameterizedTest(name = "generate-claims --lines {0} is a usage error")
+    @CsvSource({"0", "-5", "100000001", "99999999999999"})
+    void generatedLineCountIsBounded(String lines, @TempDir Path temp) throws Exception {
+        Path out = temp.resolve("claims.csv");
+        Cli cli = Cli.run("generate-claims", "--lines", lines, "--out", out.toString());
+        assertThat(cli.exit()).isEqualTo(2);
+        assertThat(cli.err()).contains("--lines must be 1 to 100000000, was " + lines);
+        assertThat(out).doesNotExist();
+    }
+
     @Test
     void anUnreadableInputExitsFour(@TempDir Path temp) throws Exception {
         Path in = temp.resolve("claims.csv");
