@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** impact: what a policy revision does to past claims, before it is published. */
@@ -56,6 +57,9 @@ final class ImpactCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (threads < 1 || threads > BatchCommand.MAX_THREADS) {
+            throw new ParameterException(spec.commandLine(), "--threads must be 1 to " + BatchCommand.MAX_THREADS + ", was " + threads);
+        }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         CoverageEngine before;
@@ -74,7 +78,7 @@ final class ImpactCommand implements Callable<Integer> {
         try (ClaimLineSource source = BatchInput.open(in, sort, Path.of(System.getProperty("java.io.tmpdir")));
                 CSVPrinter csv = new CSVPrinter(Files.newBufferedWriter(changes, StandardCharsets.UTF_8), CSVFormat.RFC4180);
                 PrintWriter refused = new PrintWriter(Files.newBufferedWriter(errorsFile, StandardCharsets.UTF_8))) {
-            report = analysis.run(source, Math.max(1, threads), ImpactAnalysis.csv(csv), e -> refused.println(e.describe()));
+            report = analysis.run(source, threads, ImpactAnalysis.csv(csv), e -> refused.println(e.describe()));
         } catch (InputUnreadableException | IOException | UncheckedIOException e) {
             err.println("Impact failed: " + e.getMessage());
             err.flush();

@@ -44,6 +44,15 @@ class BatchCommandTest {
         assertThat(cli.err()).contains("--threads must be 1 to 256, was " + threads);
     }
 
+    @ParameterizedTest(name = "impact --threads {0} is a usage error")
+    @CsvSource({"0", "-1", "257", "100000"})
+    void impactThreadCountIsBounded(String threads, @TempDir Path temp) throws Exception {
+        Path in = Files.writeString(temp.resolve("claims.csv"), HEADER + "C1,1,2025-03-10,,95940,,1,C71.1\n");
+        Cli cli = Cli.run("impact", "--old", "default", "--new", "default", "--in", in.toString(), "--threads", threads);
+        assertThat(cli.exit()).isEqualTo(2);
+        assertThat(cli.err()).contains("--threads must be 1 to 256, was " + threads);
+    }
+
     @ParameterizedTest(name = "generate-claims --lines {0} is a usage error")
     @CsvSource({"0", "-5", "100000001", "99999999999999"})
     void generatedLineCountIsBounded(String lines, @TempDir Path temp) throws Exception {
