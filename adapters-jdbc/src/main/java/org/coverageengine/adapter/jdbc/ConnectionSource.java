@@ -14,7 +14,7 @@ final class ConnectionSource implements AutoCloseable {
 
     private final StoreAddress address;
     private final Driver driver;
-    private final BlockingQueue<Connection> idle = new ArrayBlockingQueue<>(4);
+    private final BlockingQueue<Connection> idle = new ArrayBlockingQueue<>(16);
 
     ConnectionSource(StoreAddress address) {
         this.address = address;

@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * The queue is bounded and every wait is bounded; when the database is lost, callers fail at once and the thread
  * reconnects with backoff.
  */
-final class GroupCommitWriter implements AutoCloseable {
+final class GroupCommitWriter implements RecordWriter {
 
     private static final Logger LOG = LoggerFactory.getLogger(GroupCommitWriter.class);
     private static final int MAX_GROUP = 512;
@@ -31,7 +31,7 @@ final class GroupCommitWriter implements AutoCloseable {
     private static final Duration RETRY_AFTER = Duration.ofSeconds(2);
     private static final long MAX_BACKOFF_MILLIS = 2_000;
 
-    private record Pending(List<Object> items, CompletableFuture<Void> done) {
+    private record Pending(List<Row> rows, CompletableFuture<Void> done) {
     }
 
     private final ConnectionSource source;
@@ -52,8 +52,8 @@ final class GroupCommitWriter implements AutoCloseable {
         this.thread.start();
     }
 
-    /** True while the database is unreachable. */
-    boolean lost() {
+    @Override
+    public boolean lost() {
         return lost;
     }
 
@@ -61,25 +61,28 @@ final class GroupCommitWriter implements AutoCloseable {
         return new RecordUnavailableException("the determination record is unavailable: " + why, RETRY_AFTER, cause);
     }
 
-    /** Queues the item and waits until its group is committed. */
-    void keep(Object item) {
-        keepAll(List.of(item));
+    /** Queues the items as one entry to be written with the next group, without waiting; false when they cannot be queued. */
+    @Override
+    public boolean offer(List<Object> items) {
+        return !lost && !closing && queue.offer(new Pending(RecordRows.rows(items), new CompletableFuture<>()));
     }
 
-    /** Queues the items as one entry to be written with the next group, without waiting; false when they cannot be queued. */
-    boolean offer(List<Object> items) {
-        return !lost && !closing && queue.offer(new Pending(items, new CompletableFuture<>()));
+    /** A commit makes its group readable at once: nothing to wait for. */
+    @Override
+    public void awaitReadable() {
+        // Every keep returned after its commit.
     }
 
     /** Queues the items as one entry (so they share a commit) and waits until its group is committed. */
-    void keepAll(List<Object> item) {
+    @Override
+    public void keepAll(List<Object> items) {
         if (lost) {
             throw unavailable("its database is unreachable (reconnecting)", null);
         }
         if (closing) {
             throw unavailable("the server is stopping", null);
         }
-        Pending pending = new Pending(item, new CompletableFuture<>());
+        Pending pending = new Pending(RecordRows.rows(items), new CompletableFuture<>());
         if (!queue.offer(pending)) {
             throw unavailable("too many records are waiting to be written", null);
         }
@@ -175,10 +178,10 @@ final class GroupCommitWriter implements AutoCloseable {
     }
 
     private void write(List<Pending> group) {
-        List<Object> items = new ArrayList<>(group.size());
-        group.forEach(p -> items.addAll(p.items()));
+        List<Row> rows = new ArrayList<>(group.size() * 3);
+        group.forEach(p -> rows.addAll(p.rows()));
         try {
-            RecordRows.insert(connection, items);
+            RecordRows.insertRows(connection, rows);
             connection.commit();
             group.forEach(p -> p.done().complete(null));
             return;
@@ -197,7 +200,7 @@ final class GroupCommitWriter implements AutoCloseable {
                 continue;
             }
             try {
-                RecordRows.insert(connection, pending.items());
+                RecordRows.insertRows(connection, pending.rows());
                 connection.commit();
                 pending.done().complete(null);
             } catch (SQLException e) {

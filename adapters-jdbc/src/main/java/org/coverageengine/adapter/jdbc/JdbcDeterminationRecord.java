@@ -24,19 +24,25 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 
 /**
- * The determination record in H2 or PostgreSQL: writes through one group-commit writer (a keep returns once its
- * group is committed), reads on their own connections.
+ * The determination record in H2 or PostgreSQL. On PostgreSQL a keep returns once its group is committed by one
+ * group-commit writer; in an H2 data folder once it is journaled, with the database loaded from the journal behind
+ * (see {@link JournalWriter}). Reads run on their own connections, after everything kept before them is loaded.
  */
 public final class JdbcDeterminationRecord implements DeterminationRecord {
 
     /** How long a caller waits for its group's commit before it is told the record is unavailable. */
     public static final Duration DEFAULT_WAIT = Duration.ofSeconds(5);
     private static final int QUEUE_CAPACITY = 4096;
+    /**
+     * How much journaled data may wait to be loaded into H2 (held in memory as rows until then): beyond it keeps
+     * wait for room, and are refused with 503 when none comes within the wait.
+     */
+    private static final int UNLOADED_KILOBYTES = 32 * 1024;
 
     private final ConnectionSource source;
-    private final GroupCommitWriter writer;
+    private final RecordWriter writer;
 
-    private JdbcDeterminationRecord(ConnectionSource source, GroupCommitWriter writer) {
+    private JdbcDeterminationRecord(ConnectionSource source, RecordWriter writer) {
         this.source = source;
         this.writer = writer;
     }
@@ -68,7 +74,16 @@ public final class JdbcDeterminationRecord implements DeterminationRecord {
             ConnectionSource.closeQuietly(writerConnection);
             throw new StoreStartException("cannot prepare the schema of " + address.describe() + ": " + firstLine(e.getMessage()), e);
         }
-        return new JdbcDeterminationRecord(source, new GroupCommitWriter(source, writerConnection, QUEUE_CAPACITY, wait));
+        if (address.folder() == null) {
+            return new JdbcDeterminationRecord(source, new GroupCommitWriter(source, writerConnection, QUEUE_CAPACITY, wait));
+        }
+        try {
+            return new JdbcDeterminationRecord(source,
+                    JournalWriter.start(address.folder().resolve("journal"), source, writerConnection, UNLOADED_KILOBYTES, wait));
+        } catch (java.io.IOException | java.io.UncheckedIOException | SQLException e) {
+            ConnectionSource.closeQuietly(writerConnection);
+            throw new StoreStartException("cannot load the journal of " + address.describe() + ": " + firstLine(e.getMessage()), e);
+        }
     }
 
     private static String startFailure(StoreAddress address, SQLException e) {
@@ -88,7 +103,7 @@ public final class JdbcDeterminationRecord implements DeterminationRecord {
 
     @Override
     public void keep(RecordedDetermination determination) {
-        writer.keep(determination);
+        writer.keepAll(List.of(determination));
     }
 
     @Override
@@ -98,7 +113,7 @@ public final class JdbcDeterminationRecord implements DeterminationRecord {
 
     @Override
     public void keepAudit(AuditRecord audit) {
-        writer.keep(audit);
+        writer.keepAll(List.of(audit));
     }
 
     @Override
@@ -115,6 +130,7 @@ public final class JdbcDeterminationRecord implements DeterminationRecord {
         if (writer.lost()) {
             throw GroupCommitWriter.unavailable("its database is unreachable (reconnecting)", null);
         }
+        writer.awaitReadable();
         Connection connection = null;
         boolean healthy = false;
         try {

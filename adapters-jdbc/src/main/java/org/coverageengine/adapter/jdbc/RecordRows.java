@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -35,13 +34,6 @@ final class RecordRows {
     static final String AUDIT_COLUMNS = "a.id, a.event_type, a.subtype, a.action, a.recorded_us, a.client_id, a.client_subject, "
             + "a.observer, a.outcome, a.determination_id, a.query, a.http_status";
 
-    private static final String INSERT_DETERMINATION = "INSERT INTO determination (" + DETERMINATION_COLUMNS.replace("d.", "")
-            + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    private static final String INSERT_LINE = "INSERT INTO determination_line (determination_id, pos, sequence_number, code_system, "
-            + "code, modifiers, units, diagnoses, outcome, reasons, citations, prior_auth) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    private static final String INSERT_AUDIT = "INSERT INTO audit_event (" + AUDIT_COLUMNS.replace("a.", "")
-            + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-
     private RecordRows() {
     }
 
@@ -53,107 +45,85 @@ final class RecordRows {
         return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L);
     }
 
-    /** Inserts the items (determinations and audit records, in any mix) as batches on the connection, without committing. */
-    static void insert(Connection connection, List<Object> items) throws SQLException {
-        try (PreparedStatement determinations = connection.prepareStatement(INSERT_DETERMINATION);
-                PreparedStatement lines = connection.prepareStatement(INSERT_LINE);
-                PreparedStatement audits = connection.prepareStatement(INSERT_AUDIT)) {
-            int determinationCount = 0;
-            int lineCount = 0;
-            int auditCount = 0;
-            for (Object item : items) {
-                if (item instanceof RecordedDetermination determination) {
-                    bindDetermination(determinations, determination);
-                    determinations.addBatch();
-                    determinationCount++;
-                    int pos = 0;
-                    for (RecordedLine line : determination.lines()) {
-                        bindLine(lines, determination.id(), pos++, line);
-                        lines.addBatch();
-                        lineCount++;
-                    }
-                } else {
-                    bindAudit(audits, (AuditRecord) item);
-                    audits.addBatch();
-                    auditCount++;
+    /** The rows that keep the items (determinations with their lines, and audit records, in any mix), in item order. */
+    static List<Row> rows(List<Object> items) {
+        List<Row> rows = new ArrayList<>();
+        for (Object item : items) {
+            if (item instanceof RecordedDetermination determination) {
+                rows.add(determinationRow(determination));
+                int pos = 0;
+                for (RecordedLine line : determination.lines()) {
+                    rows.add(lineRow(determination.id(), pos++, line));
                 }
+            } else {
+                rows.add(auditRow((AuditRecord) item));
             }
-            // Parents before children: the lines reference their determination.
-            if (determinationCount > 0) {
-                determinations.executeBatch();
-            }
-            if (lineCount > 0) {
-                lines.executeBatch();
-            }
-            if (auditCount > 0) {
-                audits.executeBatch();
+        }
+        return rows;
+    }
+
+    /** Inserts the items as batches on the connection, without committing. */
+    static void insert(Connection connection, List<Object> items) throws SQLException {
+        insertRows(connection, rows(items));
+    }
+
+    /** Inserts the rows as one batch per table on the connection, without committing. */
+    static void insertRows(Connection connection, List<Row> rows) throws SQLException {
+        // Parents before children: the lines reference their determination.
+        for (Row.Table table : Row.Table.values()) {
+            PreparedStatement statement = null;
+            try {
+                for (Row row : rows) {
+                    if (row.table() == table) {
+                        if (statement == null) {
+                            statement = connection.prepareStatement(table.insert());
+                        }
+                        row.bind(statement);
+                        statement.addBatch();
+                    }
+                }
+                if (statement != null) {
+                    statement.executeBatch();
+                }
+            } finally {
+                if (statement != null) {
+                    statement.close();
+                }
             }
         }
     }
 
-    private static void bindDetermination(PreparedStatement s, RecordedDetermination d) throws SQLException {
-        s.setString(1, d.id());
-        s.setLong(2, micros(d.created()));
-        s.setString(3, d.client() == null ? null : d.client().clientId());
-        s.setString(4, d.client() == null ? null : d.client().subject());
-        s.setString(5, d.patient().reference());
-        s.setString(6, d.patient().identifier() == null ? null : d.patient().identifier().system());
-        s.setString(7, d.patient().identifier() == null ? null : d.patient().identifier().value());
+    private static Row determinationRow(RecordedDetermination d) {
         List<String> coverages = new ArrayList<>();
         for (PartyReference coverage : d.coverages()) {
             coverages.add(coverage.reference());
             coverages.add(coverage.identifier() == null ? null : coverage.identifier().system());
             coverages.add(coverage.identifier() == null ? null : coverage.identifier().value());
         }
-        s.setString(8, TextList.encode(coverages));
-        s.setString(9, d.requestReference());
-        if (d.dateOfService() == null) {
-            s.setNull(10, Types.DATE);
-        } else {
-            s.setObject(10, d.dateOfService());
-        }
-        s.setString(11, d.lineOfBusiness() == null ? null : d.lineOfBusiness().code());
         List<String> policies = new ArrayList<>();
         for (PolicyVersionUsed policy : d.policyVersions()) {
             policies.add(policy.number());
             policies.add(policy.version() == null ? null : policy.version().toString());
         }
-        s.setString(12, TextList.encode(policies));
-        s.setString(13, d.knowledgeVersion());
-        s.setLong(14, d.took().toNanos());
-        s.setString(15, d.processingOutcome().code());
-        s.setString(16, d.response().mediaType());
-        s.setBytes(17, d.response().body());
+        Identifier patientId = d.patient().identifier();
+        return Row.of(Row.Table.DETERMINATION, d.id(), micros(d.created()),
+                d.client() == null ? null : d.client().clientId(), d.client() == null ? null : d.client().subject(),
+                d.patient().reference(), patientId == null ? null : patientId.system(), patientId == null ? null : patientId.value(),
+                TextList.encode(coverages), d.requestReference(), d.dateOfService(),
+                d.lineOfBusiness() == null ? null : d.lineOfBusiness().code(), TextList.encode(policies), d.knowledgeVersion(),
+                d.took().toNanos(), d.processingOutcome().code(), d.response().mediaType(), d.response().body());
     }
 
-    private static void bindLine(PreparedStatement s, String id, int pos, RecordedLine line) throws SQLException {
-        s.setString(1, id);
-        s.setInt(2, pos);
-        s.setInt(3, line.sequence());
-        s.setString(4, line.system());
-        s.setString(5, line.code());
-        s.setString(6, TextList.encode(line.modifiers()));
-        s.setInt(7, line.units());
-        s.setString(8, TextList.encode(line.diagnoses()));
-        s.setString(9, line.outcome().code());
-        s.setString(10, TextList.encode(line.reasons()));
-        s.setString(11, encodeCitations(line.citations()));
-        s.setBoolean(12, line.priorAuthorizationRequired());
+    private static Row lineRow(String id, int pos, RecordedLine line) {
+        return Row.of(Row.Table.LINE, id, pos, line.sequence(), line.system(), line.code(), TextList.encode(line.modifiers()),
+                line.units(), TextList.encode(line.diagnoses()), line.outcome().code(), TextList.encode(line.reasons()),
+                encodeCitations(line.citations()), line.priorAuthorizationRequired());
     }
 
-    private static void bindAudit(PreparedStatement s, AuditRecord a) throws SQLException {
-        s.setString(1, a.id());
-        s.setString(2, a.type());
-        s.setString(3, a.subtype());
-        s.setString(4, a.action());
-        s.setLong(5, micros(a.recorded()));
-        s.setString(6, a.requestor() == null ? null : a.requestor().clientId());
-        s.setString(7, a.requestor() == null ? null : a.requestor().subject());
-        s.setString(8, a.observer());
-        s.setString(9, a.outcome().code());
-        s.setString(10, a.determinationId());
-        s.setString(11, a.query());
-        s.setInt(12, a.httpStatus());
+    private static Row auditRow(AuditRecord a) {
+        return Row.of(Row.Table.AUDIT, a.id(), a.type(), a.subtype(), a.action(), micros(a.recorded()),
+                a.requestor() == null ? null : a.requestor().clientId(), a.requestor() == null ? null : a.requestor().subject(),
+                a.observer(), a.outcome().code(), a.determinationId(), a.query(), a.httpStatus());
     }
 
     static String encodeCitations(List<Citation> citations) {

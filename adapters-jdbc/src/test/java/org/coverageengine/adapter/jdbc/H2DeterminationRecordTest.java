@@ -34,6 +34,47 @@ class H2DeterminationRecordTest extends DeterminationRecordContract {
         }
     }
 
+    /** What a process killed after journaling an answer and before loading it leaves: an entry past the database's mark. */
+    private static void journalBehindTheDatabase(Path folder, Object... items) throws IOException {
+        try (RecordJournal journal = RecordJournal.open(folder.resolve("journal"), 0, entry -> { })) {
+            for (Object item : items) {
+                journal.append(RowCodec.encode(RecordRows.rows(java.util.List.of(item))));
+            }
+        }
+    }
+
+    @Test
+    void loadsAtStartWhatAKilledProcessJournaledButDidNotLoadExactlyOnce() throws IOException {
+        Path folder = Files.createTempDirectory("cpe-journal");
+        try (JdbcDeterminationRecord first = JdbcDeterminationRecord.open(StoreAddress.h2(folder), Duration.ofSeconds(10))) {
+            assertThat(first.search(org.coverageengine.domain.record.DeterminationQuery.all(10)).total()).isZero();
+        }
+        journalBehindTheDatabase(folder, sample("journaled-1", T0), sample("journaled-2", T0.plusSeconds(1)));
+        try (JdbcDeterminationRecord second = JdbcDeterminationRecord.open(StoreAddress.h2(folder), Duration.ofSeconds(10))) {
+            assertThat(second.read("journaled-1")).contains(sample("journaled-1", T0));
+            assertThat(second.read("journaled-2")).contains(sample("journaled-2", T0.plusSeconds(1)));
+            second.keep(sample("after", T0.plusSeconds(2)));
+        }
+        try (JdbcDeterminationRecord third = JdbcDeterminationRecord.open(StoreAddress.h2(folder), Duration.ofSeconds(10))) {
+            assertThat(third.search(org.coverageengine.domain.record.DeterminationQuery.all(10)).items())
+                    .extracting(org.coverageengine.domain.record.RecordedDetermination::id)
+                    .containsExactly("after", "journaled-2", "journaled-1");
+        }
+    }
+
+    @Test
+    void refusesToStartOnADamagedJournalWithOneLine() throws IOException {
+        Path folder = Files.createTempDirectory("cpe-journal-damaged");
+        try (JdbcDeterminationRecord first = JdbcDeterminationRecord.open(StoreAddress.h2(folder), Duration.ofSeconds(10))) {
+            first.keep(sample("kept", T0));
+        }
+        Files.write(folder.resolve("journal").resolve("00000000000000000001.journal"), new byte[40]);
+        Files.write(folder.resolve("journal").resolve("00000000000000000099.journal"), new byte[0]);
+        assertThatThrownBy(() -> JdbcDeterminationRecord.open(StoreAddress.h2(folder), Duration.ofSeconds(10)))
+                .isInstanceOf(StoreStartException.class).hasMessageContaining("cannot load the journal")
+                .hasMessageContaining("00000000000000000001.journal is damaged");
+    }
+
     @Test
     void refusesAnotherKindOfDatabaseAndAPasswordInTheUrl() {
         assertThatThrownBy(() -> StoreAddress.parse("jdbc:mysql://x/y", java.util.Map.of()))
