@@ -68,6 +68,12 @@ final class JournalLoader implements AutoCloseable {
         queue.add(loading);
     }
 
+    /** Cuts the current wait for more entries short: someone waits for the loader. */
+    void hurry() {
+        hurry = true;
+        LockSupport.unpark(thread);
+    }
+
     /** True while the database refuses the journaled rows. */
     boolean failing() {
         return failing;
@@ -91,8 +97,7 @@ final class JournalLoader implements AutoCloseable {
         if (loaded >= target) {
             return;
         }
-        hurry = true;
-        LockSupport.unpark(thread);
+        hurry();
         long deadline = System.nanoTime() + wait.toNanos();
         synchronized (loadedSignal) {
             while (loaded < target) {
@@ -134,9 +139,10 @@ final class JournalLoader implements AutoCloseable {
         }
     }
 
+    /** Waits for more entries to share the next transaction, unless a batch is full or anyone waits for the loader. */
     private void linger() {
         long deadline = System.nanoTime() + LINGER_NANOS;
-        while (!hurry && !closing && queue.size() < MAX_BATCH) {
+        while (!hurry && !closing && queue.size() < MAX_BATCH && !room.hasQueuedThreads()) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
                 break;

@@ -58,7 +58,7 @@ final class JournalWriter implements RecordWriter {
         List<String> claimed = ids.claim(items);
         boolean queued = false;
         try {
-            if (!room.tryAcquire(kilobytes(payload), wait.toMillis(), TimeUnit.MILLISECONDS)) {
+            if (!room.tryAcquire(kilobytes(payload)) && !roomAfterHurrying(kilobytes(payload))) {
                 throw GroupCommitWriter.unavailable("too many records are waiting to be loaded into its database", null);
             }
             append(payload, rows, claimed);
@@ -86,6 +86,11 @@ final class JournalWriter implements RecordWriter {
         } catch (RuntimeException e) {
             return false;
         }
+    }
+
+    private boolean roomAfterHurrying(int kilobytes) throws InterruptedException {
+        loader.hurry();
+        return room.tryAcquire(kilobytes, wait.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** The room an entry takes while it waits to be loaded: its payload's size, rounded up to a kilobyte. */
