@@ -62,7 +62,6 @@ final class JournalLoader implements AutoCloseable {
         this.thread.start();
     }
 
-
     /** Queues a journaled entry; called in the journal's order. */
     void queue(Loading loading) {
         queue.add(loading);
@@ -83,10 +82,6 @@ final class JournalLoader implements AutoCloseable {
     boolean closing() {
         return closing;
     }
-
-
-
-
 
     /**
      * Returns once every entry up to {@code target} is loaded, waking the loader if it lingers.

@@ -63,6 +63,25 @@ class H2DeterminationRecordTest extends DeterminationRecordContract {
     }
 
     @Test
+    void loadsPastARepeatedAuditIdKeepingTheFirstAndGoesOnRecording() throws IOException {
+        Path folder = Files.createTempDirectory("cpe-journal-repeat");
+        org.coverageengine.domain.record.AuditRecord first = audit("a-same", T0, "ehr", "operation",
+                org.coverageengine.domain.record.AuditOutcome.SUCCESS, null);
+        try (JdbcDeterminationRecord record = JdbcDeterminationRecord.open(StoreAddress.h2(folder), Duration.ofSeconds(10))) {
+            record.keepAudit(first);
+            assertThat(record.readAudit("a-same")).contains(first);
+            record.keepAudit(audit("a-same", T0.plusSeconds(5), "other", "read", org.coverageengine.domain.record.AuditOutcome.SUCCESS, null));
+            record.keep(sample("after-the-repeat", T0.plusSeconds(6)));
+            assertThat(record.read("after-the-repeat")).contains(sample("after-the-repeat", T0.plusSeconds(6)));
+            assertThat(record.readAudit("a-same")).contains(first);
+        }
+        try (JdbcDeterminationRecord reopened = JdbcDeterminationRecord.open(StoreAddress.h2(folder), Duration.ofSeconds(10))) {
+            assertThat(reopened.readAudit("a-same")).contains(first);
+            assertThat(reopened.search(org.coverageengine.domain.record.DeterminationQuery.all(10)).total()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void refusesToStartOnADamagedJournalWithOneLine() throws IOException {
         Path folder = Files.createTempDirectory("cpe-journal-damaged");
         try (JdbcDeterminationRecord first = JdbcDeterminationRecord.open(StoreAddress.h2(folder), Duration.ofSeconds(10))) {
