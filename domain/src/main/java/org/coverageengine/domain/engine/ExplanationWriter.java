@@ -183,12 +183,17 @@ final class ExplanationWriter implements TriggerPhrases {
     }
 
     // Each code once: a request repeating a code on many lines would otherwise grow every trigger with the line count.
+    // A line names its code when it is the code's first line other than the excluded one.
     private static void codesIn(RequestView request, long bit, int line, int end, StringBuilder into) {
-        List<Code> named = new ArrayList<>(4);
+        boolean first = true;
         for (int i = 0; i < end; i++) {
-            if (i != line && (request.groups(i) & bit) != 0 && !named.contains(request.code(i))) {
-                into.append(named.isEmpty() ? "" : ", ").append(request.code(i).value());
-                named.add(request.code(i));
+            if (i == line || (request.groups(i) & bit) == 0) {
+                continue;
+            }
+            int firstOfCode = request.firstLineWithCodeOf(i);
+            if (firstOfCode == i || firstOfCode == line && request.nextLineWithCodeOf(line) == i) {
+                into.append(first ? "" : ", ").append(request.code(i).value());
+                first = false;
             }
         }
     }

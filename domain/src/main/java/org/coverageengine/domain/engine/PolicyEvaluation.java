@@ -53,6 +53,15 @@ final class PolicyEvaluation implements RequestView, Verdicts<CompiledStatement,
     private final int[] groupLines;
     private final Finding[] memo;
     private int followDepth;
+    /**
+     * Per line: the first line with the same code (the line itself when none is earlier; -1 without a code), the next
+     * line with the same code (-1 when none), and the units of its code on the lines before it; made on first use.
+     */
+    private int[] firstOfCode;
+    private int[] nextOfCode;
+    private int[] codeUnitsBefore;
+    /** Per group, once a limit asks: per line, the units of the group's codes on the lines before it. */
+    private int[][] groupUnitsBefore;
     private Map<String, List<Criterion>> criteriaLists;
     private Map<String, String> followReasons;
     private LineAnnotations annotations;
@@ -253,26 +262,84 @@ final class PolicyEvaluation implements RequestView, Verdicts<CompiledStatement,
 
     /** How many units the lines before this one request of the same code. */
     int unitsOfCodeBefore(int line) {
-        Code code = lines.get(line).code();
-        int used = 0;
-        for (int j = 0; j < line; j++) {
-            if (code.equals(lines.get(j).code())) {
-                used += lines.get(j).line().quantity();
-            }
-        }
-        return used;
+        sameCodes();
+        return codeUnitsBefore[line];
     }
 
     /** How many units the lines before this one request of codes in the group. */
     int unitsInGroupBefore(int line, String group) {
-        long bit = index.bit(group);
-        int used = 0;
-        for (int j = 0; j < line; j++) {
-            if ((lineMasks[j] & bit) != 0) {
-                used += lines.get(j).line().quantity();
-            }
+        int g = index.groupIds.get(group);
+        if (groupUnitsBefore == null) {
+            groupUnitsBefore = new int[index.groupNames.length][];
         }
-        return used;
+        int[] before = groupUnitsBefore[g];
+        if (before == null) {
+            before = new int[lines.size()];
+            long bit = 1L << g;
+            int used = 0;
+            for (int j = 0; j < before.length; j++) {
+                before[j] = used;
+                if ((lineMasks[j] & bit) != 0) {
+                    used += lines.get(j).line().quantity();
+                }
+            }
+            groupUnitsBefore[g] = before;
+        }
+        return before[line];
+    }
+
+    @Override
+    public int firstLineWithCodeOf(int line) {
+        sameCodes();
+        return firstOfCode[line];
+    }
+
+    @Override
+    public int nextLineWithCodeOf(int line) {
+        sameCodes();
+        return nextOfCode[line];
+    }
+
+    /**
+     * Links the lines of equal codes in one pass, through an open-addressing table of line numbers (arrays only: the
+     * counts are asked for every limited line, so a map of boxed counts would cost more than it saves).
+     */
+    private void sameCodes() {
+        if (firstOfCode != null) {
+            return;
+        }
+        int n = lines.size();
+        int[] first = new int[n];
+        int[] next = new int[n];
+        int[] unitsBefore = new int[n];
+        // Each slot holds (line + 1) of the latest line seen with its code.
+        int[] latest = new int[Integer.highestOneBit(Math.max(2 * n - 1, 1)) << 1];
+        int slots = latest.length - 1;
+        for (int i = 0; i < n; i++) {
+            next[i] = -1;
+            Code code = lines.get(i).code();
+            if (code == null) {
+                first[i] = -1;
+                continue;
+            }
+            int hash = code.hashCode() * 0x9E3779B9;
+            int slot = (hash ^ hash >>> 16) & slots;
+            while (latest[slot] != 0 && !code.equals(lines.get(latest[slot] - 1).code())) {
+                slot = slot + 1 & slots;
+            }
+            int previous = latest[slot] - 1;
+            if (previous < 0) {
+                first[i] = i;
+            } else {
+                first[i] = first[previous];
+                next[previous] = i;
+                unitsBefore[i] = unitsBefore[previous] + lines.get(previous).line().quantity();
+            }
+            latest[slot] = i + 1;
+        }
+        nextOfCode = next;
+        codeUnitsBefore = unitsBefore;
+        firstOfCode = first;
     }
 
     /** The date of service the lines are judged on. */

@@ -16,6 +16,12 @@ public interface RequestView {
     /** The line's procedure code, or null when it is malformed. */
     Code code(int line);
 
+    /** The first line whose code equals this line's (the line itself when no earlier line has it), or -1 without a code. */
+    int firstLineWithCodeOf(int line);
+
+    /** The next line after this one whose code equals this line's, or -1 when there is none. */
+    int nextLineWithCodeOf(int line);
+
     /** The policy's groups holding the line's code on the date of service, as a bit mask. */
     long groups(int line);
 
