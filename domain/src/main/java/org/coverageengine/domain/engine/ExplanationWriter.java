@@ -97,9 +97,13 @@ final class ExplanationWriter implements TriggerPhrases {
                 + " depends on it)", "required to evaluate the policy", false);
     }
 
-    /** The citation of a statement that applied to the line, with its trigger. */
-    Citation cite(Statement statement, int[] lineGroupIds, Check[] checks, RequestView request, int line) {
-        StringBuilder trigger = new StringBuilder(192).append(request.code(line).value()).append(" is in ");
+    /**
+     * The citation of a statement that applied to the line, with its trigger written in {@code trigger}, a builder the
+     * caller reuses from citation to citation of one request (it is emptied first).
+     */
+    Citation cite(Statement statement, int[] lineGroupIds, Check[] checks, RequestView request, int line, StringBuilder trigger) {
+        trigger.setLength(0);
+        trigger.append(request.code(line).value()).append(" is in ");
         long lineGroups = request.groups(line);
         boolean first = true;
         for (int g : lineGroupIds) {

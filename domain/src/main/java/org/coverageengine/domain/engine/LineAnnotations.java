@@ -98,8 +98,9 @@ final class LineAnnotations implements Annotations<CompiledStatement> {
 
     @Override
     public void notEvaluated(CompiledStatement statement, int line, String missingFact) {
-        addCriterion(ExplanationWriter.missingFactCriterion(statement.statement().id(), missingFact));
-        add(ExplanationWriter.notEvaluatedReason(statement.policyPrefix(), statement.statement().reason(), missingFact), statement, line);
+        PolicyIndex.MissingFact missing = statement.missing(missingFact);
+        addCriterion(missing.criterion());
+        add(missing.reason(), statement, line);
     }
 
     private void allow(int units, String basis) {

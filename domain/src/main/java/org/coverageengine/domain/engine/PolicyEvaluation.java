@@ -65,6 +65,8 @@ final class PolicyEvaluation implements RequestView, Verdicts<CompiledStatement,
     private Map<String, List<Criterion>> criteriaLists;
     private Map<String, String> followReasons;
     private LineAnnotations annotations;
+    /** Where citations' triggers are written, one after the other (a citation keeps only the finished text). */
+    private StringBuilder trigger;
 
     PolicyEvaluation(PolicyIndex index, List<ParsedLine> lines, List<Code> requestDiagnoses, LocalDate date, LineOfBusiness lob,
             Set<String> attested) {
@@ -188,8 +190,8 @@ final class PolicyEvaluation implements RequestView, Verdicts<CompiledStatement,
     }
 
     private Finding notEvaluated(CompiledStatement statement, int line, String fact) {
-        return new Finding(Outcome.CONDITIONAL, List.of(ExplanationWriter.notEvaluatedReason(statement.policyPrefix(), statement.statement().reason(), fact)),
-                List.of(cite(statement, line)), List.of(ExplanationWriter.missingFactCriterion(statement.statement().id(), fact)), null, false);
+        PolicyIndex.MissingFact missing = statement.missing(fact);
+        return new Finding(Outcome.CONDITIONAL, List.of(missing.reason()), List.of(cite(statement, line)), List.of(missing.criterion()), null, false);
     }
 
     @Override
@@ -359,7 +361,10 @@ final class PolicyEvaluation implements RequestView, Verdicts<CompiledStatement,
 
     /** The citation of a statement that applied to the line. */
     Citation cite(CompiledStatement statement, int line) {
-        return index.writer.cite(statement.statement(), statement.lineGroupIds(), statement.checks(), this, line);
+        if (trigger == null) {
+            trigger = new StringBuilder(192);
+        }
+        return index.writer.cite(statement.statement(), statement.lineGroupIds(), statement.checks(), this, line, trigger);
     }
 
     private int firstOtherLineIn(long bit, int line) {
