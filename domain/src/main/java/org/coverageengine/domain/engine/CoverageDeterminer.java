@@ -297,8 +297,9 @@ public final class CoverageDeterminer implements DetermineCoverage {
             reasonCount += finding.reasons().size();
             citationCount += finding.citations().size();
         }
-        List<String> reasons = new ArrayList<>(reasonCount);
-        List<Citation> citations = new ArrayList<>(citationCount);
+        // Built at their exact size, the immutable lists are the determination's own (no copy when it freezes them).
+        ImmutableList.Builder<String> reasons = ImmutableList.builderWithExpectedSize(reasonCount);
+        ImmutableList.Builder<Citation> citations = ImmutableList.builderWithExpectedSize(citationCount);
         List<Criterion> criteria = new ArrayList<>(0);
         Integer allowed = null;
         String basis = null;
@@ -315,7 +316,7 @@ public final class CoverageDeterminer implements DetermineCoverage {
             }
             priorAuth |= finding.priorAuthorization();
         }
-        return new Determination(requested.sequence(), code.value(), code.system(), line.display(), outcome, reasons,
-                citations, criteria, allowed, requested.quantity(), priorAuth, requested.modifiers(), basis);
+        return new Determination(requested.sequence(), code.value(), code.system(), line.display(), outcome, reasons.build(),
+                citations.build(), criteria, allowed, requested.quantity(), priorAuth, requested.modifiers(), basis);
     }
 }

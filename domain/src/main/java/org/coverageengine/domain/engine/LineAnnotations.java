@@ -23,8 +23,9 @@ final class LineAnnotations implements Annotations<CompiledStatement> {
     private Integer allowed;
     private String unitsBasis;
     private boolean priorAuthorization;
-    private List<String> reasons;
-    private List<Citation> citations;
+    /** The line's reasons and citations so far; emptied for each line, so only the finished lists are allocated per line. */
+    private final List<String> reasons = new ArrayList<>();
+    private final List<Citation> citations = new ArrayList<>();
     private List<Criterion> criteria;
 
     LineAnnotations(PolicyEvaluation evaluation) {
@@ -37,17 +38,19 @@ final class LineAnnotations implements Annotations<CompiledStatement> {
         allowed = decided.allowedUnits();
         unitsBasis = decided.unitsBasis();
         priorAuthorization = decided.priorAuthorization();
-        reasons = new ArrayList<>(decided.reasons());
-        citations = new ArrayList<>(decided.citations());
+        reasons.clear();
+        reasons.addAll(decided.reasons());
+        citations.clear();
+        citations.addAll(decided.citations());
         criteria = decided.criteria();
         return this;
     }
 
     /** The decision with what the annotations added. */
     Finding finish(Finding decided) {
-        Finding annotated = new Finding(outcome, reasons, citations, criteria, allowed, priorAuthorization, unitsBasis);
-        reasons = null;
-        citations = null;
+        Finding annotated = new Finding(outcome, List.copyOf(reasons), List.copyOf(citations), criteria, allowed, priorAuthorization, unitsBasis);
+        reasons.clear();
+        citations.clear();
         criteria = null;
         return annotated;
     }
