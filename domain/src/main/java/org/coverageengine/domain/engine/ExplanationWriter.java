@@ -146,27 +146,35 @@ final class ExplanationWriter implements TriggerPhrases {
             into.append(i == 0 ? "" : ", ").append(diagnoses.get(i).value());
         }
         into.append(") is in ");
-        for (int i = 0; i < names.size(); i++) {
-            into.append(i == 0 ? "" : " or ").append(names.get(i));
-        }
+        appendEither(names, into);
     }
 
     @Override
     public void someDiagnosesIn(RequestView request, int line, long groups, List<String> names, StringBuilder into) {
         into.append("; diagnosis ");
         boolean first = true;
-        for (Code diagnosis : request.diagnoses(line)) {
-            if (request.diagnosisIn(diagnosis, groups)) {
-                into.append(first ? "" : ", ").append(diagnosis.value());
+        List<Code> diagnoses = request.diagnoses(line);
+        for (int i = 0; i < diagnoses.size(); i++) {
+            if (request.diagnosisIn(line, i, groups)) {
+                into.append(first ? "" : ", ").append(diagnoses.get(i).value());
                 first = false;
             }
         }
-        into.append(" is in ").append(String.join(" or ", names));
+        into.append(" is in ");
+        appendEither(names, into);
     }
 
     @Override
     public void primaryDiagnosisIn(RequestView request, int line, List<String> names, StringBuilder into) {
-        into.append("; the primary diagnosis ").append(request.diagnoses(line).get(0).value()).append(" is in ").append(String.join(" or ", names));
+        into.append("; the primary diagnosis ").append(request.diagnoses(line).get(0).value()).append(" is in ");
+        appendEither(names, into);
+    }
+
+    /** "G or H". */
+    private static void appendEither(List<String> names, StringBuilder into) {
+        for (int i = 0; i < names.size(); i++) {
+            into.append(i == 0 ? "" : " or ").append(names.get(i));
+        }
     }
 
     @Override

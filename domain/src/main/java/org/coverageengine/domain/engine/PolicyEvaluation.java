@@ -65,6 +65,9 @@ final class PolicyEvaluation implements RequestView, Verdicts<CompiledStatement,
     private Map<String, List<Criterion>> criteriaLists;
     private Map<String, String> followReasons;
     private LineAnnotations annotations;
+    /** Per line, once a diagnosis condition asks: the groups of each diagnosis it is judged on (the request's are shared). */
+    private long[][] diagnosisGroups;
+    private long[] requestDiagnosisGroups;
     /** Where citations' triggers are written, one after the other (a citation keeps only the finished text). */
     private StringBuilder trigger;
 
@@ -422,8 +425,8 @@ final class PolicyEvaluation implements RequestView, Verdicts<CompiledStatement,
 
     @Override
     public boolean diagnosesAnyIn(int line, long groups) {
-        for (Code diagnosis : diagnoses(line)) {
-            if ((index.groupsOf(diagnosis, date) & groups) != 0) {
+        for (long diagnosis : diagnosisGroups(line)) {
+            if ((diagnosis & groups) != 0) {
                 return true;
             }
         }
@@ -432,13 +435,41 @@ final class PolicyEvaluation implements RequestView, Verdicts<CompiledStatement,
 
     @Override
     public boolean primaryDiagnosisIn(int line, long groups) {
-        List<Code> diagnoses = diagnoses(line);
-        return !diagnoses.isEmpty() && (index.groupsOf(diagnoses.get(0), date) & groups) != 0;
+        long[] diagnoses = diagnosisGroups(line);
+        return diagnoses.length > 0 && (diagnoses[0] & groups) != 0;
     }
 
     @Override
-    public boolean diagnosisIn(Code diagnosis, long groups) {
-        return (index.groupsOf(diagnosis, date) & groups) != 0;
+    public boolean diagnosisIn(int line, int diagnosis, long groups) {
+        return (diagnosisGroups(line)[diagnosis] & groups) != 0;
+    }
+
+    /** The groups of each diagnosis the line is judged on, in order; found once per line (or once for the request's). */
+    private long[] diagnosisGroups(int line) {
+        if (diagnosisGroups == null) {
+            diagnosisGroups = new long[lines.size()][];
+        }
+        long[] groups = diagnosisGroups[line];
+        if (groups == null) {
+            if (lines.get(line).diagnoses().isEmpty()) {
+                if (requestDiagnosisGroups == null) {
+                    requestDiagnosisGroups = groupsOf(requestDiagnoses);
+                }
+                groups = requestDiagnosisGroups;
+            } else {
+                groups = groupsOf(lines.get(line).diagnoses());
+            }
+            diagnosisGroups[line] = groups;
+        }
+        return groups;
+    }
+
+    private long[] groupsOf(List<Code> diagnoses) {
+        long[] groups = new long[diagnoses.size()];
+        for (int i = 0; i < groups.length; i++) {
+            groups[i] = index.groupsOf(diagnoses.get(i), date);
+        }
+        return groups;
     }
 
     @Override
@@ -468,12 +499,12 @@ final class PolicyEvaluation implements RequestView, Verdicts<CompiledStatement,
 
     @Override
     public boolean diagnosesAllIn(int line, long groups) {
-        List<Code> diagnoses = diagnoses(line);
-        for (Code diagnosis : diagnoses) {
-            if ((index.groupsOf(diagnosis, date) & groups) == 0) {
+        long[] diagnoses = diagnosisGroups(line);
+        for (long diagnosis : diagnoses) {
+            if ((diagnosis & groups) == 0) {
                 return false;
             }
         }
-        return !diagnoses.isEmpty();
+        return diagnoses.length > 0;
     }
 }

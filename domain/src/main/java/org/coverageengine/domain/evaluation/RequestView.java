@@ -49,8 +49,8 @@ public interface RequestView {
     /** True when the line's primary (first) diagnosis is in one of the groups of the mask; false without diagnoses. */
     boolean primaryDiagnosisIn(int line, long groups);
 
-    /** True when the diagnosis is in one of the groups of the mask on the date of service. */
-    boolean diagnosisIn(Code diagnosis, long groups);
+    /** True when the line's diagnosis at the index (of {@link #diagnoses}) is in one of the groups of the mask on the date of service. */
+    boolean diagnosisIn(int line, int diagnosis, long groups);
 
     /** The units requested on the line. */
     int units(int line);
