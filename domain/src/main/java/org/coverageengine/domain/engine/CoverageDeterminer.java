@@ -266,6 +266,13 @@ public final class CoverageDeterminer implements DetermineCoverage {
         return ImmutableList.copyOf(all);
     }
 
+    // By index: a builder's addAll of a list that is not one of Guava's goes through an iterator.
+    private static <T> void addEach(List<T> list, ImmutableList.Builder<T> into) {
+        for (int i = 0; i < list.size(); i++) {
+            into.add(list.get(i));
+        }
+    }
+
     private static Determination invalid(ParsedLine line) {
         return new Determination(line.line().sequence(), line.line().procedure().toString(),
                 line.code() == null ? null : line.code().system(), line.display(), Outcome.INVALID,
@@ -305,8 +312,8 @@ public final class CoverageDeterminer implements DetermineCoverage {
         String basis = null;
         boolean priorAuth = false;
         for (Finding finding : ordered) {
-            reasons.addAll(finding.reasons());
-            citations.addAll(finding.citations());
+            addEach(finding.reasons(), reasons);
+            addEach(finding.citations(), citations);
             if (finding.outcome() == outcome && (outcome == Outcome.CONDITIONAL || outcome == Outcome.COVERED)) {
                 criteria.addAll(finding.criteria());
             }

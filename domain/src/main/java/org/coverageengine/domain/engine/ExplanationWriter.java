@@ -57,10 +57,14 @@ final class ExplanationWriter implements TriggerPhrases {
 
     /** A unit limit's reason, with what earlier lines used and the excess when more units were requested than allowed. */
     static String limitReason(String reason, int requested, int allowed, int usedBefore) {
+        // One concatenation per case: a nested conditional part would be built as a string of its own first.
+        if (usedBefore > 0 && requested > allowed) {
+            return reason + " Earlier lines of the request already use " + usedBefore + " unit(s) of the limit; " + requested
+                    + " requested here, " + allowed + " allowed, the " + (requested - allowed) + " unit(s) above the limit are not covered.";
+        }
         if (usedBefore > 0) {
             return reason + " Earlier lines of the request already use " + usedBefore + " unit(s) of the limit; " + requested
-                    + " requested here, " + allowed + " allowed" + (requested > allowed ? ", the " + (requested - allowed)
-                    + " unit(s) above the limit are not covered." : ".");
+                    + " requested here, " + allowed + " allowed.";
         }
         return requested > allowed ? reason + " " + requested + " units requested; the " + (requested - allowed)
                 + " unit(s) above the limit are not covered." : reason;

@@ -38,10 +38,15 @@ final class LineAnnotations implements Annotations<CompiledStatement> {
         allowed = decided.allowedUnits();
         unitsBasis = decided.unitsBasis();
         priorAuthorization = decided.priorAuthorization();
+        // Element by element: addAll would copy each list into a new array first.
         reasons.clear();
-        reasons.addAll(decided.reasons());
+        for (int i = 0; i < decided.reasons().size(); i++) {
+            reasons.add(decided.reasons().get(i));
+        }
         citations.clear();
-        citations.addAll(decided.citations());
+        for (int i = 0; i < decided.citations().size(); i++) {
+            citations.add(decided.citations().get(i));
+        }
         criteria = decided.criteria();
         return this;
     }
@@ -56,9 +61,9 @@ final class LineAnnotations implements Annotations<CompiledStatement> {
     }
 
     @Override
-    public void limitUnits(CompiledStatement statement, int line, int units, int usedBefore, String basis) {
+    public void limitUnits(CompiledStatement statement, int line, int units, int usedBefore) {
         int left = Math.max(0, units - usedBefore);
-        allow(left, basis);
+        allow(left, statement.unitsBasis());
         add(ExplanationWriter.limitReason(statement.reason(), evaluation.requestedUnits(line), left, usedBefore), statement, line);
     }
 

@@ -1,7 +1,7 @@
 package org.coverageengine.domain.engine;
 
+import com.google.common.collect.ImmutableList;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -225,13 +225,12 @@ final class PolicyEvaluation implements RequestView, Verdicts<CompiledStatement,
         if (led == null) {
             return null;
         }
-        List<String> followed = new ArrayList<>(led.reasons().size() + 1);
-        followed.add(followReason(statement, leader, led));
-        followed.addAll(led.reasons());
-        List<Citation> cited = new ArrayList<>(led.citations().size() + 1);
-        cited.add(cite(statement, line));
-        cited.addAll(led.citations());
-        return new Finding(led.outcome(), followed, cited, led.criteria(), null, led.priorAuthorization());
+        // At their exact size, the immutable lists are kept as they are by the determination.
+        ImmutableList.Builder<String> followed = ImmutableList.builderWithExpectedSize(led.reasons().size() + 1);
+        followed.add(followReason(statement, leader, led)).addAll(led.reasons());
+        ImmutableList.Builder<Citation> cited = ImmutableList.builderWithExpectedSize(led.citations().size() + 1);
+        cited.add(cite(statement, line)).addAll(led.citations());
+        return new Finding(led.outcome(), followed.build(), cited.build(), led.criteria(), null, led.priorAuthorization());
     }
 
     /** The same text for every line following one leader under one statement. */

@@ -13,6 +13,7 @@ import org.coverageengine.domain.policy.CodeGroup;
 import org.coverageengine.domain.policy.CodePattern;
 import org.coverageengine.domain.policy.CodeRange;
 import org.coverageengine.domain.policy.Check;
+import org.coverageengine.domain.policy.Effect;
 import org.coverageengine.domain.policy.Policy;
 import org.coverageengine.domain.policy.Statement;
 
@@ -35,11 +36,12 @@ final class PolicyIndex {
 
     /**
      * A statement with everything the engine needs precomputed; {@code reason} begins with {@code policyPrefix}, the
-     * policy's explanation prefix ("Policy 0509 (Intraoperative Monitoring): "). The texts of a fact the statement
-     * needs and a request lacks are the same for every request, so they are kept once written.
+     * policy's explanation prefix ("Policy 0509 (Intraoperative Monitoring): "); {@code unitsBasis} is what a unit
+     * limit's allowance is per, in words (null for other effects). The texts of a fact the statement needs and a
+     * request lacks are the same for every request, so they are kept once written.
      */
     record CompiledStatement(Statement statement, boolean decides, long lineMask, long linesOfBusiness, String policyPrefix, String reason,
-            int[] lineGroupIds, Check[] checks, Map<String, MissingFact> missingFacts) {
+            int[] lineGroupIds, Check[] checks, String unitsBasis, Map<String, MissingFact> missingFacts) {
 
         /** The reason and criterion of this statement when the request lacks the fact. */
         MissingFact missing(String fact) {
@@ -136,7 +138,8 @@ final class PolicyIndex {
             }
             decided |= mask;
             statements[s] = new CompiledStatement(statement, statement.effect().decides(), mask, lobs == 0 ? -1L : lobs, prefix,
-                    prefix + statement.reason(), ids, checks, new ConcurrentHashMap<>(4));
+                    prefix + statement.reason(), ids, checks,
+                    statement.effect() instanceof Effect.LimitUnits limit ? limit.describeBasis() : null, new ConcurrentHashMap<>(4));
         }
         decidedMask = decided;
     }
