@@ -131,14 +131,14 @@ final class ExplanationWriter implements TriggerPhrases {
     @Override
     public void otherLinesIn(RequestView request, int line, int group, StringBuilder into) {
         into.append("; the request has ");
-        codesIn(request, 1L << group, line, request.lineCount(), into);
+        codesIn(request, group, line, request.lineCount(), into);
         into.append(" in ").append(groupNames[group]);
     }
 
     @Override
     public void earlierLinesIn(RequestView request, int line, int group, StringBuilder into) {
         into.append("; an earlier line has ");
-        codesIn(request, 1L << group, line, line, into);
+        codesIn(request, group, line, line, into);
         into.append(" in ").append(groupNames[group]);
     }
 
@@ -199,18 +199,27 @@ final class ExplanationWriter implements TriggerPhrases {
     }
 
     // Each code once: a request repeating a code on many lines would otherwise grow every trigger with the line count.
-    // A line names its code when it is the code's first line other than the excluded one.
-    private static void codesIn(RequestView request, long bit, int line, int end, StringBuilder into) {
+    // Codes are named in the order of their first line other than the excluded one: when that line is its code's
+    // first, the code is named at its next line instead.
+    private static void codesIn(RequestView request, int group, int line, int end, StringBuilder into) {
+        int moved = (request.groups(line) & 1L << group) != 0 && request.firstLineWithCodeOf(line) == line ? request.nextLineWithCodeOf(line) : -1;
         boolean first = true;
-        for (int i = 0; i < end; i++) {
-            if (i == line || (request.groups(i) & bit) == 0) {
-                continue;
+        for (int named : request.firstLinesOfCodesIn(group)) {
+            if (moved >= 0 && moved < named && moved < end) {
+                into.append(first ? "" : ", ").append(request.code(moved).value());
+                first = false;
+                moved = -1;
             }
-            int firstOfCode = request.firstLineWithCodeOf(i);
-            if (firstOfCode == i || firstOfCode == line && request.nextLineWithCodeOf(line) == i) {
-                into.append(first ? "" : ", ").append(request.code(i).value());
+            if (named >= end) {
+                break;
+            }
+            if (named != line) {
+                into.append(first ? "" : ", ").append(request.code(named).value());
                 first = false;
             }
+        }
+        if (moved >= 0 && moved < end) {
+            into.append(first ? "" : ", ").append(request.code(moved).value());
         }
     }
 

@@ -62,6 +62,8 @@ final class PolicyEvaluation implements RequestView, Verdicts<CompiledStatement,
     private int[] codeUnitsBefore;
     /** Per group, once a limit asks: per line, the units of the group's codes on the lines before it. */
     private int[][] groupUnitsBefore;
+    /** Per group, once a trigger asks: the first line of each of its codes. */
+    private int[][] codeFirstLines;
     private Map<String, List<Criterion>> criteriaLists;
     private Map<String, String> followReasons;
     private LineAnnotations annotations;
@@ -290,6 +292,33 @@ final class PolicyEvaluation implements RequestView, Verdicts<CompiledStatement,
             groupUnitsBefore[g] = before;
         }
         return before[line];
+    }
+
+    @Override
+    public int[] firstLinesOfCodesIn(int group) {
+        if (codeFirstLines == null) {
+            codeFirstLines = new int[index.groupNames.length][];
+        }
+        int[] firsts = codeFirstLines[group];
+        if (firsts == null) {
+            sameCodes();
+            long bit = 1L << group;
+            int count = 0;
+            for (int i = 0; i < lineMasks.length; i++) {
+                if ((lineMasks[i] & bit) != 0 && firstOfCode[i] == i) {
+                    count++;
+                }
+            }
+            firsts = new int[count];
+            count = 0;
+            for (int i = 0; i < lineMasks.length; i++) {
+                if ((lineMasks[i] & bit) != 0 && firstOfCode[i] == i) {
+                    firsts[count++] = i;
+                }
+            }
+            codeFirstLines[group] = firsts;
+        }
+        return firsts;
     }
 
     @Override

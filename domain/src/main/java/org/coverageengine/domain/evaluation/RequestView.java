@@ -22,6 +22,9 @@ public interface RequestView {
     /** The next line after this one whose code equals this line's, or -1 when there is none. */
     int nextLineWithCodeOf(int line);
 
+    /** The first line of each code of the group, in line order (each code once); shared, so never to be changed. */
+    int[] firstLinesOfCodesIn(int group);
+
     /** The policy's groups holding the line's code on the date of service, as a bit mask. */
     long groups(int line);
 

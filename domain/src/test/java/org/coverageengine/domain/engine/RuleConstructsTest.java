@@ -221,6 +221,7 @@ class RuleConstructsTest {
     @ParameterizedTest(name = "{0} on line {2} of {1}")
     @CsvSource(delimiter = '|', value = {
         "other lines, the line is the first of a repeated code | 63020 63030 63020 | 1 | 63020 is in SURG (Laminectomy); the request has 63030, 63020 in SURG",
+        "other lines, the line's code repeats on the next line  | 63020 63020 63030 | 1 | 63020 is in SURG (Laminectomy); the request has 63020, 63030 in SURG",
         "other lines, the line is the last of a repeated code   | 63020 63030 63020 | 3 | 63020 is in SURG (Laminectomy); the request has 63020, 63030 in SURG",
         "other lines, the line's code is on no other line       | 63020 63030 63020 | 2 | 63030 is in SURG (Laminectomy); the request has 63020 in SURG",
         "earlier lines, each code once                          | 63020 63030 63020 63040 | 4 | 63040 is in SURG (Laminectomy); an earlier line has 63020, 63030 in SURG",
