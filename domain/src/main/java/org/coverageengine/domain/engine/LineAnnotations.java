@@ -20,7 +20,8 @@ final class LineAnnotations implements Annotations<CompiledStatement> {
 
     private final PolicyEvaluation evaluation;
     private Outcome outcome;
-    private Integer allowed;
+    /** The units allowed so far, or -1 while nothing limits them. */
+    private int allowed;
     private String unitsBasis;
     private boolean priorAuthorization;
     /** The line's reasons and citations so far; emptied for each line, so only the finished lists are allocated per line. */
@@ -35,7 +36,7 @@ final class LineAnnotations implements Annotations<CompiledStatement> {
     /** Starts from the decision of the line. */
     LineAnnotations start(Finding decided) {
         outcome = decided.outcome();
-        allowed = decided.allowedUnits();
+        allowed = decided.allowedUnits() == null ? -1 : decided.allowedUnits();
         unitsBasis = decided.unitsBasis();
         priorAuthorization = decided.priorAuthorization();
         // Element by element: addAll would copy each list into a new array first.
@@ -53,7 +54,8 @@ final class LineAnnotations implements Annotations<CompiledStatement> {
 
     /** The decision with what the annotations added. */
     Finding finish(Finding decided) {
-        Finding annotated = new Finding(outcome, List.copyOf(reasons), List.copyOf(citations), criteria, allowed, priorAuthorization, unitsBasis);
+        Finding annotated = new Finding(outcome, List.copyOf(reasons), List.copyOf(citations), criteria, allowed < 0 ? null : allowed, priorAuthorization,
+                unitsBasis);
         reasons.clear();
         citations.clear();
         criteria = null;
@@ -112,7 +114,7 @@ final class LineAnnotations implements Annotations<CompiledStatement> {
     }
 
     private void allow(int units, String basis) {
-        if (allowed == null || units < allowed) {
+        if (allowed < 0 || units < allowed) {
             allowed = units;
             unitsBasis = basis;
         }
