@@ -53,17 +53,8 @@ final class PolicyEvaluation implements RequestView, Verdicts<CompiledStatement,
     private final int[] groupLines;
     private final Finding[] memo;
     private int followDepth;
-    /**
-     * Per line: the first line with the same code (the line itself when none is earlier; -1 without a code), the next
-     * line with the same code (-1 when none), and the units of its code on the lines before it; made on first use.
-     */
-    private int[] firstOfCode;
-    private int[] nextOfCode;
-    private int[] codeUnitsBefore;
-    /** Per group, once a limit asks: per line, the units of the group's codes on the lines before it. */
-    private int[][] groupUnitsBefore;
-    /** Per group, once a trigger asks: the first line of each of its codes. */
-    private int[][] codeFirstLines;
+    /** Counts across the lines, made when a limit or trigger first needs one. */
+    private CrossLineCounts crossLine;
     private Map<String, List<Criterion>> criteriaLists;
     private Map<String, String> followReasons;
     private LineAnnotations annotations;
@@ -268,111 +259,34 @@ final class PolicyEvaluation implements RequestView, Verdicts<CompiledStatement,
 
     /** How many units the lines before this one request of the same code. */
     int unitsOfCodeBefore(int line) {
-        sameCodes();
-        return codeUnitsBefore[line];
+        return crossLine().unitsOfCodeBefore(line);
     }
 
     /** How many units the lines before this one request of codes in the group. */
     int unitsInGroupBefore(int line, String group) {
-        int g = index.groupIds.get(group);
-        if (groupUnitsBefore == null) {
-            groupUnitsBefore = new int[index.groupNames.length][];
-        }
-        int[] before = groupUnitsBefore[g];
-        if (before == null) {
-            before = new int[lines.size()];
-            long bit = 1L << g;
-            int used = 0;
-            for (int j = 0; j < before.length; j++) {
-                before[j] = used;
-                if ((lineMasks[j] & bit) != 0) {
-                    used += lines.get(j).line().quantity();
-                }
-            }
-            groupUnitsBefore[g] = before;
-        }
-        return before[line];
+        return crossLine().unitsInGroupBefore(line, index.groupIds.get(group));
     }
 
     @Override
     public int[] firstLinesOfCodesIn(int group) {
-        if (codeFirstLines == null) {
-            codeFirstLines = new int[index.groupNames.length][];
-        }
-        int[] firsts = codeFirstLines[group];
-        if (firsts == null) {
-            sameCodes();
-            long bit = 1L << group;
-            int count = 0;
-            for (int i = 0; i < lineMasks.length; i++) {
-                if ((lineMasks[i] & bit) != 0 && firstOfCode[i] == i) {
-                    count++;
-                }
-            }
-            firsts = new int[count];
-            count = 0;
-            for (int i = 0; i < lineMasks.length; i++) {
-                if ((lineMasks[i] & bit) != 0 && firstOfCode[i] == i) {
-                    firsts[count++] = i;
-                }
-            }
-            codeFirstLines[group] = firsts;
-        }
-        return firsts;
+        return crossLine().firstLinesOfCodesIn(group);
     }
 
     @Override
     public int firstLineWithCodeOf(int line) {
-        sameCodes();
-        return firstOfCode[line];
+        return crossLine().firstLineWithCodeOf(line);
     }
 
     @Override
     public int nextLineWithCodeOf(int line) {
-        sameCodes();
-        return nextOfCode[line];
+        return crossLine().nextLineWithCodeOf(line);
     }
 
-    /**
-     * Links the lines of equal codes in one pass, through an open-addressing table of line numbers (arrays only: the
-     * counts are asked for every limited line, so a map of boxed counts would cost more than it saves).
-     */
-    private void sameCodes() {
-        if (firstOfCode != null) {
-            return;
+    private CrossLineCounts crossLine() {
+        if (crossLine == null) {
+            crossLine = new CrossLineCounts(lines, lineMasks, index.groupNames.length);
         }
-        int n = lines.size();
-        int[] first = new int[n];
-        int[] next = new int[n];
-        int[] unitsBefore = new int[n];
-        // Each slot holds (line + 1) of the latest line seen with its code.
-        int[] latest = new int[Integer.highestOneBit(Math.max(2 * n - 1, 1)) << 1];
-        int slots = latest.length - 1;
-        for (int i = 0; i < n; i++) {
-            next[i] = -1;
-            Code code = lines.get(i).code();
-            if (code == null) {
-                first[i] = -1;
-                continue;
-            }
-            int hash = code.hashCode() * 0x9E3779B9;
-            int slot = (hash ^ hash >>> 16) & slots;
-            while (latest[slot] != 0 && !code.equals(lines.get(latest[slot] - 1).code())) {
-                slot = slot + 1 & slots;
-            }
-            int previous = latest[slot] - 1;
-            if (previous < 0) {
-                first[i] = i;
-            } else {
-                first[i] = first[previous];
-                next[previous] = i;
-                unitsBefore[i] = unitsBefore[previous] + lines.get(previous).line().quantity();
-            }
-            latest[slot] = i + 1;
-        }
-        nextOfCode = next;
-        codeUnitsBefore = unitsBefore;
-        firstOfCode = first;
+        return crossLine;
     }
 
     /** The date of service the lines are judged on. */
