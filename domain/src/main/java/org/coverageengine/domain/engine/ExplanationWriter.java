@@ -105,7 +105,8 @@ final class ExplanationWriter implements TriggerPhrases {
      * The citation of a statement that applied to the line, with its trigger written in {@code trigger}, a builder the
      * caller reuses from citation to citation of one request (it is emptied first).
      */
-    Citation cite(Statement statement, int[] lineGroupIds, Check[] checks, RequestView request, int line, StringBuilder trigger) {
+    Citation cite(Statement statement, int[] lineGroupIds, Check[] checks, boolean readsFacts, RequestView request, int line,
+            StringBuilder trigger) {
         trigger.setLength(0);
         trigger.append(request.code(line).value()).append(" is in ");
         long lineGroups = request.groups(line);
@@ -117,7 +118,7 @@ final class ExplanationWriter implements TriggerPhrases {
             }
         }
         for (Check check : checks) {
-            String missing = check.missingFact(request);
+            String missing = readsFacts ? check.missingFact(request) : null;
             if (missing != null) {
                 trigger.append("; not given: ").append(missing);
             } else {

@@ -169,6 +169,14 @@ final class PolicyEvaluation implements RequestView, Verdicts<CompiledStatement,
         if ((statement.lineMask() & lineMasks[line]) == 0 || (statement.linesOfBusiness() & (1L << lob.ordinal())) == 0) {
             return NO;
         }
+        if (!statement.readsFacts()) {
+            for (Check check : statement.checks()) {
+                if (!check.holds(this, line)) {
+                    return NO;
+                }
+            }
+            return YES;
+        }
         String missing = null;
         for (Check check : statement.checks()) {
             String fact = check.missingFact(this);
@@ -309,7 +317,8 @@ final class PolicyEvaluation implements RequestView, Verdicts<CompiledStatement,
         if (trigger == null) {
             trigger = new StringBuilder(192);
         }
-        return index.writer.cite(statement.statement(), statement.lineGroupIds(), statement.checks(), this, line, trigger);
+        return index.writer.cite(statement.statement(), statement.lineGroupIds(), statement.checks(), statement.readsFacts(), this, line,
+                trigger);
     }
 
     private int firstOtherLineIn(long bit, int line) {

@@ -36,12 +36,13 @@ final class PolicyIndex {
 
     /**
      * A statement with everything the engine needs precomputed; {@code reason} begins with {@code policyPrefix}, the
-     * policy's explanation prefix ("Policy 0509 (Intraoperative Monitoring): "); {@code unitsBasis} is what a unit
+     * policy's explanation prefix ("Policy 0509 (Intraoperative Monitoring): "); {@code readsFacts} is true when a
+     * check reads a fact a request may lack (only then is each check asked for it); {@code unitsBasis} is what a unit
      * limit's allowance is per, in words (null for other effects). The texts of a fact the statement needs and a
      * request lacks are the same for every request, so they are kept once written.
      */
     record CompiledStatement(Statement statement, boolean decides, long lineMask, long linesOfBusiness, String policyPrefix, String reason,
-            int[] lineGroupIds, Check[] checks, String unitsBasis, Map<String, MissingFact> missingFacts) {
+            int[] lineGroupIds, Check[] checks, boolean readsFacts, String unitsBasis, Map<String, MissingFact> missingFacts) {
 
         /** The reason and criterion of this statement when the request lacks the fact. */
         MissingFact missing(String fact) {
@@ -133,12 +134,14 @@ final class PolicyIndex {
                 lobs |= 1L << lob.ordinal();
             }
             Check[] checks = new Check[statement.conditions().size()];
+            boolean readsFacts = false;
             for (int c = 0; c < checks.length; c++) {
                 checks[c] = statement.conditions().get(c).compile(groupIds::get);
+                readsFacts |= checks[c].readsFact();
             }
             decided |= mask;
             statements[s] = new CompiledStatement(statement, statement.effect().decides(), mask, lobs == 0 ? -1L : lobs, prefix,
-                    prefix + statement.reason(), ids, checks,
+                    prefix + statement.reason(), ids, checks, readsFacts,
                     statement.effect() instanceof Effect.LimitUnits limit ? limit.describeBasis() : null, new ConcurrentHashMap<>(4));
         }
         decidedMask = decided;
