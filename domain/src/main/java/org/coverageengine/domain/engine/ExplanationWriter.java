@@ -26,13 +26,17 @@ final class ExplanationWriter implements TriggerPhrases {
 
     private final Policy policy;
     private final String[] groupNames;
-    private final String[] groupTitles;
+    /** Per group, "NAME (Title)" as a trigger names the groups of the line's code. */
+    private final String[] groupLabels;
     private final String prefix;
 
     ExplanationWriter(Policy policy, String[] groupNames, String[] groupTitles, boolean versioned) {
         this.policy = policy;
         this.groupNames = groupNames;
-        this.groupTitles = groupTitles;
+        this.groupLabels = new String[groupNames.length];
+        for (int g = 0; g < groupNames.length; g++) {
+            groupLabels[g] = groupNames[g] + " (" + groupTitles[g] + ")";
+        }
         // With several versions loaded, a reader must see which one decided without opening the citation.
         this.prefix = "Policy " + policy.number() + " (" + policy.title() + (versioned ? ", version " + policy.effectiveDate() : "") + "): ";
     }
@@ -113,7 +117,7 @@ final class ExplanationWriter implements TriggerPhrases {
         boolean first = true;
         for (int g : lineGroupIds) {
             if ((lineGroups & (1L << g)) != 0) {
-                trigger.append(first ? "" : ", ").append(groupNames[g]).append(" (").append(groupTitles[g]).append(')');
+                trigger.append(first ? "" : ", ").append(groupLabels[g]);
                 first = false;
             }
         }
