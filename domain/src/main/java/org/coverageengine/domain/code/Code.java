@@ -77,6 +77,18 @@ public record Code(CodeSystem system, String value) implements Comparable<Code> 
         return value.replace(".", "");
     }
 
+    // Written out rather than generated: codes are compared in every hash look-up of a request's lines, and the
+    // generated record methods go through a method-handle chain on each call. The hash is the generated one's formula.
+    @Override
+    public boolean equals(Object other) {
+        return this == other || other instanceof Code code && system == code.system && value.equals(code.value);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * system.hashCode() + value.hashCode();
+    }
+
     @Override
     public int compareTo(Code other) {
         int bySystem = system.compareTo(other.system);

@@ -266,6 +266,13 @@ public final class CoverageDeterminer implements DetermineCoverage {
         return ImmutableList.copyOf(all);
     }
 
+    // By index: a builder's addAll of a list that is not one of Guava's goes through an iterator.
+    private static <T> void addEach(List<T> list, ImmutableList.Builder<T> into) {
+        for (int i = 0; i < list.size(); i++) {
+            into.add(list.get(i));
+        }
+    }
+
     private static Determination invalid(ParsedLine line) {
         return new Determination(line.line().sequence(), line.line().procedure().toString(),
                 line.code() == null ? null : line.code().system(), line.display(), Outcome.INVALID,
@@ -297,15 +304,16 @@ public final class CoverageDeterminer implements DetermineCoverage {
             reasonCount += finding.reasons().size();
             citationCount += finding.citations().size();
         }
-        List<String> reasons = new ArrayList<>(reasonCount);
-        List<Citation> citations = new ArrayList<>(citationCount);
+        // Built at their exact size, the immutable lists are the determination's own (no copy when it freezes them).
+        ImmutableList.Builder<String> reasons = ImmutableList.builderWithExpectedSize(reasonCount);
+        ImmutableList.Builder<Citation> citations = ImmutableList.builderWithExpectedSize(citationCount);
         List<Criterion> criteria = new ArrayList<>(0);
         Integer allowed = null;
         String basis = null;
         boolean priorAuth = false;
         for (Finding finding : ordered) {
-            reasons.addAll(finding.reasons());
-            citations.addAll(finding.citations());
+            addEach(finding.reasons(), reasons);
+            addEach(finding.citations(), citations);
             if (finding.outcome() == outcome && (outcome == Outcome.CONDITIONAL || outcome == Outcome.COVERED)) {
                 criteria.addAll(finding.criteria());
             }
@@ -315,7 +323,7 @@ public final class CoverageDeterminer implements DetermineCoverage {
             }
             priorAuth |= finding.priorAuthorization();
         }
-        return new Determination(requested.sequence(), code.value(), code.system(), line.display(), outcome, reasons,
-                citations, criteria, allowed, requested.quantity(), priorAuth, requested.modifiers(), basis);
+        return new Determination(requested.sequence(), code.value(), code.system(), line.display(), outcome, reasons.build(),
+                citations.build(), criteria, allowed, requested.quantity(), priorAuth, requested.modifiers(), basis);
     }
 }

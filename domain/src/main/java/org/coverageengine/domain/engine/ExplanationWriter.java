@@ -26,13 +26,17 @@ final class ExplanationWriter implements TriggerPhrases {
 
     private final Policy policy;
     private final String[] groupNames;
-    private final String[] groupTitles;
+    /** Per group, "NAME (Title)" as a trigger names the groups of the line's code. */
+    private final String[] groupLabels;
     private final String prefix;
 
     ExplanationWriter(Policy policy, String[] groupNames, String[] groupTitles, boolean versioned) {
         this.policy = policy;
         this.groupNames = groupNames;
-        this.groupTitles = groupTitles;
+        this.groupLabels = new String[groupNames.length];
+        for (int g = 0; g < groupNames.length; g++) {
+            groupLabels[g] = groupNames[g] + " (" + groupTitles[g] + ")";
+        }
         // With several versions loaded, a reader must see which one decided without opening the citation.
         this.prefix = "Policy " + policy.number() + " (" + policy.title() + (versioned ? ", version " + policy.effectiveDate() : "") + "): ";
     }
@@ -57,10 +61,14 @@ final class ExplanationWriter implements TriggerPhrases {
 
     /** A unit limit's reason, with what earlier lines used and the excess when more units were requested than allowed. */
     static String limitReason(String reason, int requested, int allowed, int usedBefore) {
+        // One concatenation per case: a nested conditional part would be built as a string of its own first.
+        if (usedBefore > 0 && requested > allowed) {
+            return reason + " Earlier lines of the request already use " + usedBefore + " unit(s) of the limit; " + requested
+                    + " requested here, " + allowed + " allowed, the " + (requested - allowed) + " unit(s) above the limit are not covered.";
+        }
         if (usedBefore > 0) {
             return reason + " Earlier lines of the request already use " + usedBefore + " unit(s) of the limit; " + requested
-                    + " requested here, " + allowed + " allowed" + (requested > allowed ? ", the " + (requested - allowed)
-                    + " unit(s) above the limit are not covered." : ".");
+                    + " requested here, " + allowed + " allowed.";
         }
         return requested > allowed ? reason + " " + requested + " units requested; the " + (requested - allowed)
                 + " unit(s) above the limit are not covered." : reason;
@@ -97,19 +105,24 @@ final class ExplanationWriter implements TriggerPhrases {
                 + " depends on it)", "required to evaluate the policy", false);
     }
 
-    /** The citation of a statement that applied to the line, with its trigger. */
-    Citation cite(Statement statement, int[] lineGroupIds, Check[] checks, RequestView request, int line) {
-        StringBuilder trigger = new StringBuilder(192).append(request.code(line).value()).append(" is in ");
+    /**
+     * The citation of a statement that applied to the line, with its trigger written in {@code trigger}, a builder the
+     * caller reuses from citation to citation of one request (it is emptied first).
+     */
+    Citation cite(Statement statement, int[] lineGroupIds, Check[] checks, boolean readsFacts, RequestView request, int line,
+            StringBuilder trigger) {
+        trigger.setLength(0);
+        trigger.append(request.code(line).value()).append(" is in ");
         long lineGroups = request.groups(line);
         boolean first = true;
         for (int g : lineGroupIds) {
             if ((lineGroups & (1L << g)) != 0) {
-                trigger.append(first ? "" : ", ").append(groupNames[g]).append(" (").append(groupTitles[g]).append(')');
+                trigger.append(first ? "" : ", ").append(groupLabels[g]);
                 first = false;
             }
         }
         for (Check check : checks) {
-            String missing = check.missingFact(request);
+            String missing = readsFacts ? check.missingFact(request) : null;
             if (missing != null) {
                 trigger.append("; not given: ").append(missing);
             } else {
@@ -123,14 +136,14 @@ final class ExplanationWriter implements TriggerPhrases {
     @Override
     public void otherLinesIn(RequestView request, int line, int group, StringBuilder into) {
         into.append("; the request has ");
-        codesIn(request, 1L << group, line, request.lineCount(), into);
+        codesIn(request, group, line, request.lineCount(), into);
         into.append(" in ").append(groupNames[group]);
     }
 
     @Override
     public void earlierLinesIn(RequestView request, int line, int group, StringBuilder into) {
         into.append("; an earlier line has ");
-        codesIn(request, 1L << group, line, line, into);
+        codesIn(request, group, line, line, into);
         into.append(" in ").append(groupNames[group]);
     }
 
@@ -142,27 +155,35 @@ final class ExplanationWriter implements TriggerPhrases {
             into.append(i == 0 ? "" : ", ").append(diagnoses.get(i).value());
         }
         into.append(") is in ");
-        for (int i = 0; i < names.size(); i++) {
-            into.append(i == 0 ? "" : " or ").append(names.get(i));
-        }
+        appendEither(names, into);
     }
 
     @Override
     public void someDiagnosesIn(RequestView request, int line, long groups, List<String> names, StringBuilder into) {
         into.append("; diagnosis ");
         boolean first = true;
-        for (Code diagnosis : request.diagnoses(line)) {
-            if (request.diagnosisIn(diagnosis, groups)) {
-                into.append(first ? "" : ", ").append(diagnosis.value());
+        List<Code> diagnoses = request.diagnoses(line);
+        for (int i = 0; i < diagnoses.size(); i++) {
+            if (request.diagnosisIn(line, i, groups)) {
+                into.append(first ? "" : ", ").append(diagnoses.get(i).value());
                 first = false;
             }
         }
-        into.append(" is in ").append(String.join(" or ", names));
+        into.append(" is in ");
+        appendEither(names, into);
     }
 
     @Override
     public void primaryDiagnosisIn(RequestView request, int line, List<String> names, StringBuilder into) {
-        into.append("; the primary diagnosis ").append(request.diagnoses(line).get(0).value()).append(" is in ").append(String.join(" or ", names));
+        into.append("; the primary diagnosis ").append(request.diagnoses(line).get(0).value()).append(" is in ");
+        appendEither(names, into);
+    }
+
+    /** "G or H". */
+    private static void appendEither(List<String> names, StringBuilder into) {
+        for (int i = 0; i < names.size(); i++) {
+            into.append(i == 0 ? "" : " or ").append(names.get(i));
+        }
     }
 
     @Override
@@ -183,13 +204,27 @@ final class ExplanationWriter implements TriggerPhrases {
     }
 
     // Each code once: a request repeating a code on many lines would otherwise grow every trigger with the line count.
-    private static void codesIn(RequestView request, long bit, int line, int end, StringBuilder into) {
-        List<Code> named = new ArrayList<>(4);
-        for (int i = 0; i < end; i++) {
-            if (i != line && (request.groups(i) & bit) != 0 && !named.contains(request.code(i))) {
-                into.append(named.isEmpty() ? "" : ", ").append(request.code(i).value());
-                named.add(request.code(i));
+    // Codes are named in the order of their first line other than the excluded one: when that line is its code's
+    // first, the code is named at its next line instead.
+    private static void codesIn(RequestView request, int group, int line, int end, StringBuilder into) {
+        int moved = (request.groups(line) & 1L << group) != 0 && request.firstLineWithCodeOf(line) == line ? request.nextLineWithCodeOf(line) : -1;
+        boolean first = true;
+        for (int named : request.firstLinesOfCodesIn(group)) {
+            if (moved >= 0 && moved < named && moved < end) {
+                into.append(first ? "" : ", ").append(request.code(moved).value());
+                first = false;
+                moved = -1;
             }
+            if (named >= end) {
+                break;
+            }
+            if (named != line) {
+                into.append(first ? "" : ", ").append(request.code(named).value());
+                first = false;
+            }
+        }
+        if (moved >= 0 && moved < end) {
+            into.append(first ? "" : ", ").append(request.code(moved).value());
         }
     }
 

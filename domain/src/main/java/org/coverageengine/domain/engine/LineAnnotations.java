@@ -20,11 +20,13 @@ final class LineAnnotations implements Annotations<CompiledStatement> {
 
     private final PolicyEvaluation evaluation;
     private Outcome outcome;
-    private Integer allowed;
+    /** The units allowed so far, or -1 while nothing limits them. */
+    private int allowed;
     private String unitsBasis;
     private boolean priorAuthorization;
-    private List<String> reasons;
-    private List<Citation> citations;
+    /** The line's reasons and citations so far; emptied for each line, so only the finished lists are allocated per line. */
+    private final List<String> reasons = new ArrayList<>();
+    private final List<Citation> citations = new ArrayList<>();
     private List<Criterion> criteria;
 
     LineAnnotations(PolicyEvaluation evaluation) {
@@ -34,28 +36,36 @@ final class LineAnnotations implements Annotations<CompiledStatement> {
     /** Starts from the decision of the line. */
     LineAnnotations start(Finding decided) {
         outcome = decided.outcome();
-        allowed = decided.allowedUnits();
+        allowed = decided.allowedUnits() == null ? -1 : decided.allowedUnits();
         unitsBasis = decided.unitsBasis();
         priorAuthorization = decided.priorAuthorization();
-        reasons = new ArrayList<>(decided.reasons());
-        citations = new ArrayList<>(decided.citations());
+        // Element by element: addAll would copy each list into a new array first.
+        reasons.clear();
+        for (int i = 0; i < decided.reasons().size(); i++) {
+            reasons.add(decided.reasons().get(i));
+        }
+        citations.clear();
+        for (int i = 0; i < decided.citations().size(); i++) {
+            citations.add(decided.citations().get(i));
+        }
         criteria = decided.criteria();
         return this;
     }
 
     /** The decision with what the annotations added. */
     Finding finish(Finding decided) {
-        Finding annotated = new Finding(outcome, reasons, citations, criteria, allowed, priorAuthorization, unitsBasis);
-        reasons = null;
-        citations = null;
+        Finding annotated = new Finding(outcome, List.copyOf(reasons), List.copyOf(citations), criteria, allowed < 0 ? null : allowed, priorAuthorization,
+                unitsBasis);
+        reasons.clear();
+        citations.clear();
         criteria = null;
         return annotated;
     }
 
     @Override
-    public void limitUnits(CompiledStatement statement, int line, int units, int usedBefore, String basis) {
+    public void limitUnits(CompiledStatement statement, int line, int units, int usedBefore) {
         int left = Math.max(0, units - usedBefore);
-        allow(left, basis);
+        allow(left, statement.unitsBasis());
         add(ExplanationWriter.limitReason(statement.reason(), evaluation.requestedUnits(line), left, usedBefore), statement, line);
     }
 
@@ -98,12 +108,13 @@ final class LineAnnotations implements Annotations<CompiledStatement> {
 
     @Override
     public void notEvaluated(CompiledStatement statement, int line, String missingFact) {
-        addCriterion(ExplanationWriter.missingFactCriterion(statement.statement().id(), missingFact));
-        add(ExplanationWriter.notEvaluatedReason(statement.policyPrefix(), statement.statement().reason(), missingFact), statement, line);
+        PolicyIndex.MissingFact missing = statement.missing(missingFact);
+        addCriterion(missing.criterion());
+        add(missing.reason(), statement, line);
     }
 
     private void allow(int units, String basis) {
-        if (allowed == null || units < allowed) {
+        if (allowed < 0 || units < allowed) {
             allowed = units;
             unitsBasis = basis;
         }

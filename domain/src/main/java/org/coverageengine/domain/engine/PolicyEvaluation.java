@@ -1,7 +1,7 @@
 package org.coverageengine.domain.engine;
 
+import com.google.common.collect.ImmutableList;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,9 +53,16 @@ final class PolicyEvaluation implements RequestView, Verdicts<CompiledStatement,
     private final int[] groupLines;
     private final Finding[] memo;
     private int followDepth;
+    /** Counts across the lines, made when a limit or trigger first needs one. */
+    private CrossLineCounts crossLine;
     private Map<String, List<Criterion>> criteriaLists;
     private Map<String, String> followReasons;
     private LineAnnotations annotations;
+    /** Per line, once a diagnosis condition asks: the groups of each diagnosis it is judged on (the request's are shared). */
+    private long[][] diagnosisGroups;
+    private long[] requestDiagnosisGroups;
+    /** Where citations' triggers are written, one after the other (a citation keeps only the finished text). */
+    private StringBuilder trigger;
 
     PolicyEvaluation(PolicyIndex index, List<ParsedLine> lines, List<Code> requestDiagnoses, LocalDate date, LineOfBusiness lob,
             Set<String> attested) {
@@ -162,6 +169,14 @@ final class PolicyEvaluation implements RequestView, Verdicts<CompiledStatement,
         if ((statement.lineMask() & lineMasks[line]) == 0 || (statement.linesOfBusiness() & (1L << lob.ordinal())) == 0) {
             return NO;
         }
+        if (!statement.readsFacts()) {
+            for (Check check : statement.checks()) {
+                if (!check.holds(this, line)) {
+                    return NO;
+                }
+            }
+            return YES;
+        }
         String missing = null;
         for (Check check : statement.checks()) {
             String fact = check.missingFact(this);
@@ -179,8 +194,8 @@ final class PolicyEvaluation implements RequestView, Verdicts<CompiledStatement,
     }
 
     private Finding notEvaluated(CompiledStatement statement, int line, String fact) {
-        return new Finding(Outcome.CONDITIONAL, List.of(ExplanationWriter.notEvaluatedReason(statement.policyPrefix(), statement.statement().reason(), fact)),
-                List.of(cite(statement, line)), List.of(ExplanationWriter.missingFactCriterion(statement.statement().id(), fact)), null, false);
+        PolicyIndex.MissingFact missing = statement.missing(fact);
+        return new Finding(Outcome.CONDITIONAL, List.of(missing.reason()), List.of(cite(statement, line)), List.of(missing.criterion()), null, false);
     }
 
     @Override
@@ -211,13 +226,12 @@ final class PolicyEvaluation implements RequestView, Verdicts<CompiledStatement,
         if (led == null) {
             return null;
         }
-        List<String> followed = new ArrayList<>(led.reasons().size() + 1);
-        followed.add(followReason(statement, leader, led));
-        followed.addAll(led.reasons());
-        List<Citation> cited = new ArrayList<>(led.citations().size() + 1);
-        cited.add(cite(statement, line));
-        cited.addAll(led.citations());
-        return new Finding(led.outcome(), followed, cited, led.criteria(), null, led.priorAuthorization());
+        // At their exact size, the immutable lists are kept as they are by the determination.
+        ImmutableList.Builder<String> followed = ImmutableList.builderWithExpectedSize(led.reasons().size() + 1);
+        followed.add(followReason(statement, leader, led)).addAll(led.reasons());
+        ImmutableList.Builder<Citation> cited = ImmutableList.builderWithExpectedSize(led.citations().size() + 1);
+        cited.add(cite(statement, line)).addAll(led.citations());
+        return new Finding(led.outcome(), followed.build(), cited.build(), led.criteria(), null, led.priorAuthorization());
     }
 
     /** The same text for every line following one leader under one statement. */
@@ -253,26 +267,34 @@ final class PolicyEvaluation implements RequestView, Verdicts<CompiledStatement,
 
     /** How many units the lines before this one request of the same code. */
     int unitsOfCodeBefore(int line) {
-        Code code = lines.get(line).code();
-        int used = 0;
-        for (int j = 0; j < line; j++) {
-            if (code.equals(lines.get(j).code())) {
-                used += lines.get(j).line().quantity();
-            }
-        }
-        return used;
+        return crossLine().unitsOfCodeBefore(line);
     }
 
     /** How many units the lines before this one request of codes in the group. */
     int unitsInGroupBefore(int line, String group) {
-        long bit = index.bit(group);
-        int used = 0;
-        for (int j = 0; j < line; j++) {
-            if ((lineMasks[j] & bit) != 0) {
-                used += lines.get(j).line().quantity();
-            }
+        return crossLine().unitsInGroupBefore(line, index.groupIds.get(group));
+    }
+
+    @Override
+    public int[] firstLinesOfCodesIn(int group) {
+        return crossLine().firstLinesOfCodesIn(group);
+    }
+
+    @Override
+    public int firstLineWithCodeOf(int line) {
+        return crossLine().firstLineWithCodeOf(line);
+    }
+
+    @Override
+    public int nextLineWithCodeOf(int line) {
+        return crossLine().nextLineWithCodeOf(line);
+    }
+
+    private CrossLineCounts crossLine() {
+        if (crossLine == null) {
+            crossLine = new CrossLineCounts(lines, lineMasks, index.groupNames.length);
         }
-        return used;
+        return crossLine;
     }
 
     /** The date of service the lines are judged on. */
@@ -292,7 +314,11 @@ final class PolicyEvaluation implements RequestView, Verdicts<CompiledStatement,
 
     /** The citation of a statement that applied to the line. */
     Citation cite(CompiledStatement statement, int line) {
-        return index.writer.cite(statement.statement(), statement.lineGroupIds(), statement.checks(), this, line);
+        if (trigger == null) {
+            trigger = new StringBuilder(192);
+        }
+        return index.writer.cite(statement.statement(), statement.lineGroupIds(), statement.checks(), statement.readsFacts(), this, line,
+                trigger);
     }
 
     private int firstOtherLineIn(long bit, int line) {
@@ -350,8 +376,8 @@ final class PolicyEvaluation implements RequestView, Verdicts<CompiledStatement,
 
     @Override
     public boolean diagnosesAnyIn(int line, long groups) {
-        for (Code diagnosis : diagnoses(line)) {
-            if ((index.groupsOf(diagnosis, date) & groups) != 0) {
+        for (long diagnosis : diagnosisGroups(line)) {
+            if ((diagnosis & groups) != 0) {
                 return true;
             }
         }
@@ -360,13 +386,41 @@ final class PolicyEvaluation implements RequestView, Verdicts<CompiledStatement,
 
     @Override
     public boolean primaryDiagnosisIn(int line, long groups) {
-        List<Code> diagnoses = diagnoses(line);
-        return !diagnoses.isEmpty() && (index.groupsOf(diagnoses.get(0), date) & groups) != 0;
+        long[] diagnoses = diagnosisGroups(line);
+        return diagnoses.length > 0 && (diagnoses[0] & groups) != 0;
     }
 
     @Override
-    public boolean diagnosisIn(Code diagnosis, long groups) {
-        return (index.groupsOf(diagnosis, date) & groups) != 0;
+    public boolean diagnosisIn(int line, int diagnosis, long groups) {
+        return (diagnosisGroups(line)[diagnosis] & groups) != 0;
+    }
+
+    /** The groups of each diagnosis the line is judged on, in order; found once per line (or once for the request's). */
+    private long[] diagnosisGroups(int line) {
+        if (diagnosisGroups == null) {
+            diagnosisGroups = new long[lines.size()][];
+        }
+        long[] groups = diagnosisGroups[line];
+        if (groups == null) {
+            if (lines.get(line).diagnoses().isEmpty()) {
+                if (requestDiagnosisGroups == null) {
+                    requestDiagnosisGroups = groupsOf(requestDiagnoses);
+                }
+                groups = requestDiagnosisGroups;
+            } else {
+                groups = groupsOf(lines.get(line).diagnoses());
+            }
+            diagnosisGroups[line] = groups;
+        }
+        return groups;
+    }
+
+    private long[] groupsOf(List<Code> diagnoses) {
+        long[] groups = new long[diagnoses.size()];
+        for (int i = 0; i < groups.length; i++) {
+            groups[i] = index.groupsOf(diagnoses.get(i), date);
+        }
+        return groups;
     }
 
     @Override
@@ -396,12 +450,12 @@ final class PolicyEvaluation implements RequestView, Verdicts<CompiledStatement,
 
     @Override
     public boolean diagnosesAllIn(int line, long groups) {
-        List<Code> diagnoses = diagnoses(line);
-        for (Code diagnosis : diagnoses) {
-            if ((index.groupsOf(diagnosis, date) & groups) == 0) {
+        long[] diagnoses = diagnosisGroups(line);
+        for (long diagnosis : diagnoses) {
+            if ((diagnosis & groups) == 0) {
                 return false;
             }
         }
-        return !diagnoses.isEmpty();
+        return diagnoses.length > 0;
     }
 }

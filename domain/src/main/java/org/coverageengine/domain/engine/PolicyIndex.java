@@ -13,6 +13,7 @@ import org.coverageengine.domain.policy.CodeGroup;
 import org.coverageengine.domain.policy.CodePattern;
 import org.coverageengine.domain.policy.CodeRange;
 import org.coverageengine.domain.policy.Check;
+import org.coverageengine.domain.policy.Effect;
 import org.coverageengine.domain.policy.Policy;
 import org.coverageengine.domain.policy.Statement;
 
@@ -33,14 +34,30 @@ final class PolicyIndex {
     private record RangeMember(int group, CodeRange range) {
     }
 
-    /** A statement with everything the engine needs precomputed. */
-    record CompiledStatement(Statement statement, boolean decides, long lineMask, long linesOfBusiness, String reason,
-            int[] lineGroupIds, Check[] checks) {
+    /**
+     * A statement with everything the engine needs precomputed; {@code reason} begins with {@code policyPrefix}, the
+     * policy's explanation prefix ("Policy 0509 (Intraoperative Monitoring): "); {@code readsFacts} is true when a
+     * check reads a fact a request may lack (only then is each check asked for it); {@code unitsBasis} is what a unit
+     * limit's allowance is per, in words (null for other effects). The texts of a fact the statement needs and a
+     * request lacks are the same for every request, so they are kept once written.
+     */
+    record CompiledStatement(Statement statement, boolean decides, long lineMask, long linesOfBusiness, String policyPrefix, String reason,
+            int[] lineGroupIds, Check[] checks, boolean readsFacts, String unitsBasis, Map<String, MissingFact> missingFacts) {
 
-        /** The policy's explanation prefix that {@link #reason} begins with ("Policy 0509 (Intraoperative Monitoring): "). */
-        String policyPrefix() {
-            return reason.substring(0, reason.length() - statement.reason().length());
+        /** The reason and criterion of this statement when the request lacks the fact. */
+        MissingFact missing(String fact) {
+            MissingFact texts = missingFacts.get(fact);
+            if (texts == null) {
+                texts = new MissingFact(ExplanationWriter.notEvaluatedReason(policyPrefix, statement.reason(), fact),
+                        ExplanationWriter.missingFactCriterion(statement.id(), fact));
+                missingFacts.putIfAbsent(fact, texts);
+            }
+            return texts;
         }
+    }
+
+    /** What a statement that could not be evaluated for want of a fact says: its reason and the criterion to give the fact. */
+    record MissingFact(String reason, Criterion criterion) {
     }
 
     final Policy policy;
@@ -117,12 +134,15 @@ final class PolicyIndex {
                 lobs |= 1L << lob.ordinal();
             }
             Check[] checks = new Check[statement.conditions().size()];
+            boolean readsFacts = false;
             for (int c = 0; c < checks.length; c++) {
                 checks[c] = statement.conditions().get(c).compile(groupIds::get);
+                readsFacts |= checks[c].readsFact();
             }
             decided |= mask;
-            statements[s] = new CompiledStatement(statement, statement.effect().decides(), mask, lobs == 0 ? -1L : lobs,
-                    prefix + statement.reason(), ids, checks);
+            statements[s] = new CompiledStatement(statement, statement.effect().decides(), mask, lobs == 0 ? -1L : lobs, prefix,
+                    prefix + statement.reason(), ids, checks, readsFacts,
+                    statement.effect() instanceof Effect.LimitUnits limit ? limit.describeBasis() : null, new ConcurrentHashMap<>(4));
         }
         decidedMask = decided;
     }

@@ -11,9 +11,10 @@ public interface Annotations<S> {
 
     /**
      * At most {@code units} are allowed over the limit's scope, of which earlier lines already use {@code usedBefore};
-     * the line's excess is not covered. {@code basis} says what the allowance is per.
+     * the line's excess is not covered. What the allowance is per is the statement's limit's own words
+     * ({@link org.coverageengine.domain.policy.Effect.LimitUnits#describeBasis}).
      */
-    void limitUnits(S statement, int line, int units, int usedBefore, String basis);
+    void limitUnits(S statement, int line, int units, int usedBefore);
 
     /** How many units the lines before this one request of the same code. */
     int unitsOfCodeBefore(int line);

@@ -16,6 +16,15 @@ public interface RequestView {
     /** The line's procedure code, or null when it is malformed. */
     Code code(int line);
 
+    /** The first line whose code equals this line's (the line itself when no earlier line has it), or -1 without a code. */
+    int firstLineWithCodeOf(int line);
+
+    /** The next line after this one whose code equals this line's, or -1 when there is none. */
+    int nextLineWithCodeOf(int line);
+
+    /** The first line of each code of the group, in line order (each code once); shared, so never to be changed. */
+    int[] firstLinesOfCodesIn(int group);
+
     /** The policy's groups holding the line's code on the date of service, as a bit mask. */
     long groups(int line);
 
@@ -43,8 +52,8 @@ public interface RequestView {
     /** True when the line's primary (first) diagnosis is in one of the groups of the mask; false without diagnoses. */
     boolean primaryDiagnosisIn(int line, long groups);
 
-    /** True when the diagnosis is in one of the groups of the mask on the date of service. */
-    boolean diagnosisIn(Code diagnosis, long groups);
+    /** True when the line's diagnosis at the index (of {@link #diagnoses}) is in one of the groups of the mask on the date of service. */
+    boolean diagnosisIn(int line, int diagnosis, long groups);
 
     /** The units requested on the line. */
     int units(int line);

@@ -29,6 +29,11 @@ public sealed interface Check {
         return null;
     }
 
+    /** True when {@link #missingFact} can name a fact, i.e. the check reads a fact a request may lack. */
+    default boolean readsFact() {
+        return false;
+    }
+
     /** Another line carries a code of the group. */
     record OtherLineInGroup(int group) implements Check {
         /** Requires a group number the engine can represent. */
@@ -113,6 +118,11 @@ public sealed interface Check {
         }
 
         @Override
+        public boolean readsFact() {
+            return check.readsFact();
+        }
+
+        @Override
         public String missingFact(RequestView request) {
             return check.missingFact(request);
         }
@@ -189,6 +199,11 @@ public sealed interface Check {
         }
 
         @Override
+        public boolean readsFact() {
+            return true;
+        }
+
+        @Override
         public String missingFact(RequestView request) {
             return request.patientAge() == null ? "the patient's age (birth date)" : null;
         }
@@ -209,6 +224,11 @@ public sealed interface Check {
         @Override
         public void explain(RequestView request, int line, TriggerPhrases phrases, StringBuilder into) {
             phrases.described("the patient's sex is " + sex.code(), into);
+        }
+
+        @Override
+        public boolean readsFact() {
+            return true;
         }
 
         @Override
@@ -261,6 +281,11 @@ public sealed interface Check {
         @Override
         public void explain(RequestView request, int line, TriggerPhrases phrases, StringBuilder into) {
             phrases.described("place of service " + request.placeOfService(), into);
+        }
+
+        @Override
+        public boolean readsFact() {
+            return true;
         }
 
         @Override

@@ -196,7 +196,7 @@ public sealed interface Effect permits Effect.Verdict, Effect.Annotation {
                 case CODE -> annotations.unitsOfCodeBefore(line);
                 case GROUP -> annotations.unitsInGroupBefore(line, group);
             };
-            annotations.limitUnits(statement, line, units, used, describeBasis());
+            annotations.limitUnits(statement, line, units, used);
         }
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -28,6 +29,17 @@ class RulePartsTest {
     @MethodSource("ruleParts")
     void everyKindDescribesItsOwnBehaviour(Class<?> family) {
         assertThat(kinds(family)).isNotEmpty().allSatisfy(kind -> assertThat(kind.getDeclaredMethods()).isNotEmpty());
+    }
+
+    @Test
+    void aCheckThatCanMissAFactSaysItReadsOne() {
+        // The engine asks for a missing fact only of checks that say they read one: a kind that names a fact must say so.
+        assertThat(kinds(Check.class)).allSatisfy(kind -> assertThat(declares(kind, "readsFact")).as(kind.getSimpleName())
+                .isEqualTo(declares(kind, "missingFact")));
+    }
+
+    private static boolean declares(Class<?> kind, String method) {
+        return Stream.of(kind.getDeclaredMethods()).anyMatch(m -> m.getName().equals(method));
     }
 
     /** The records of a family, through any sealed sub-families. */
