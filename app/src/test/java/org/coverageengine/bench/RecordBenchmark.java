@@ -44,7 +44,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The determination record alone, on H2 in a fresh data folder: answers kept per second by 16 callers at once (as 16
- * server threads waiting for their group's commit), each a one-line determination of a 3 KB response plus its audit
+ * server threads keeping their answers: journaled, with H2 loaded behind; {@link RecordCost} adds the loader's CPU), each a one-line determination of a 3 KB response plus its audit
  * record, for one patient or a different patient each, the way the server keeps a $submit. The table already holds {@code prefill}
  * answers, so index pages are as deep as on a server that has run for a while. {@code ids} compares random UUIDs
  * (version 4) with time-ordered ones (version 7).
@@ -58,7 +58,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 public class RecordBenchmark {
 
-    private static final byte[] RESPONSE = ("{\"resourceType\":\"CoverageEligibilityResponse\",\"text\":\"" + "x".repeat(3000) + "\"}")
+    /** About 3 KB, the size of a one-line answer; {@code -Dcpe.bench.responseBytes=N} for another size. */
+    private static final byte[] RESPONSE = ("{\"resourceType\":\"CoverageEligibilityResponse\",\"text\":\""
+            + "x".repeat(Integer.getInteger("cpe.bench.responseBytes", 3000)) + "\"}")
             .getBytes(StandardCharsets.UTF_8);
     private static final Citation CITATION = new Citation("0509", "Intraoperative Neurophysiologic Monitoring",
             LocalDate.of(2024, 9, 15), "Policy", "IOM-COVERED", "95940");
@@ -74,7 +76,7 @@ public class RecordBenchmark {
     public int patients;
 
     private Path folder;
-    private JdbcDeterminationRecord record;
+    JdbcDeterminationRecord record;
     private TimeOrderedIds timeOrdered;
 
     @Setup(Level.Trial)
