@@ -17,10 +17,16 @@ import org.coverageengine.domain.record.RecordedDetermination;
  */
 public interface DeterminationRecord extends AutoCloseable {
 
-    /** Keeps the determination; on return it is committed. Keeping an id already kept fails with IllegalArgumentException. */
+    /**
+     * Keeps the determination; on return it survives a killed process and every later read finds it. Keeping an id
+     * already kept fails with IllegalArgumentException.
+     */
     void keep(RecordedDetermination determination);
 
-    /** Keeps the determination and the audit record of the interaction that made it, committed together when {@code keep} returns. */
+    /**
+     * Keeps the determination and the audit record of the interaction that made it, as {@link #keep(RecordedDetermination)}
+     * does; a store that can writes both in one go.
+     */
     default void keep(RecordedDetermination determination, AuditRecord audit) {
         keep(determination);
         keepAudit(audit);
@@ -32,7 +38,7 @@ public interface DeterminationRecord extends AutoCloseable {
     /** The determinations matching the query, newest first then by id, one page, with the total matching. */
     Page<RecordedDetermination> search(DeterminationQuery query);
 
-    /** Keeps an audit record; on return it is committed. */
+    /** Keeps an audit record; on return it survives a killed process and every later read finds it. */
     void keepAudit(AuditRecord audit);
 
     /**
