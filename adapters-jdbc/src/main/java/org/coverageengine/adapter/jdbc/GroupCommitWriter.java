@@ -64,7 +64,16 @@ final class GroupCommitWriter implements RecordWriter {
     /** Queues the items as one entry to be written with the next group, without waiting; false when they cannot be queued. */
     @Override
     public boolean offer(List<Object> items) {
-        return !lost && !closing && queue.offer(new Pending(RecordRows.rows(items), new CompletableFuture<>()));
+        if (lost || closing) {
+            return false;
+        }
+        List<Row> rows;
+        try {
+            rows = RecordRows.rows(items);
+        } catch (IllegalStateException tooWide) {
+            return false;
+        }
+        return queue.offer(new Pending(rows, new CompletableFuture<>()));
     }
 
     /** A commit makes its group readable at once: nothing to wait for. */

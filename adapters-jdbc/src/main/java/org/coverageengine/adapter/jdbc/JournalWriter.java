@@ -75,9 +75,17 @@ final class JournalWriter implements RecordWriter {
 
     @Override
     public boolean offer(List<Object> items) {
-        List<Row> rows = RecordRows.rows(items);
+        if (loader.closing()) {
+            return false;
+        }
+        List<Row> rows;
+        try {
+            rows = RecordRows.rows(items);
+        } catch (IllegalStateException tooWide) {
+            return false;
+        }
         byte[] payload = RowCodec.encode(rows);
-        if (loader.closing() || !room.tryAcquire(kilobytes(payload))) {
+        if (!room.tryAcquire(kilobytes(payload))) {
             return false;
         }
         try {

@@ -62,11 +62,6 @@ final class RecordRows {
         return rows;
     }
 
-    /** Inserts the items as batches on the connection, without committing. */
-    static void insert(Connection connection, List<Object> items) throws SQLException {
-        insertRows(connection, rows(items));
-    }
-
     /** Inserts the rows as one batch per table on the connection, without committing. */
     static void insertRows(Connection connection, List<Row> rows) throws SQLException {
         // Parents before children: the lines reference their determination.

@@ -23,6 +23,13 @@ class H2DeterminationRecordTest extends DeterminationRecordContract {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void refusesValuesWiderThanTheirColumnsWholeAndGoesOnRecording() throws Exception {
+        try (DeterminationRecord fresh = emptyRecord()) {
+            WideValues.areRefusedWholeAndRecordingGoesOn(fresh, T0);
+        }
+    }
+
     @Test
     void keepsWhatWasCommittedAcrossAReopen() throws IOException {
         Path folder = Files.createTempDirectory("cpe-reopen");

@@ -46,4 +46,11 @@ class PostgresDeterminationRecordTest extends DeterminationRecordContract {
         }
         return record;
     }
+
+    @org.junit.jupiter.api.Test
+    void refusesValuesWiderThanTheirColumnsWholeAndGoesOnRecording() throws Exception {
+        try (DeterminationRecord fresh = emptyRecord()) {
+            WideValues.areRefusedWholeAndRecordingGoesOn(fresh, T0);
+        }
+    }
 }
