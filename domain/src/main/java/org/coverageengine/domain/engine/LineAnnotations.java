@@ -66,7 +66,7 @@ final class LineAnnotations implements Annotations<CompiledStatement> {
     public void limitUnits(CompiledStatement statement, int line, int units, int usedBefore) {
         int left = Math.max(0, units - usedBefore);
         allow(left, statement.unitsBasis());
-        add(ExplanationWriter.limitReason(statement.reason(), evaluation.requestedUnits(line), left, usedBefore), statement, line);
+        add(statement.texts().limitReason(statement.reason(), evaluation.requestedUnits(line), left, usedBefore), statement, line);
     }
 
     @Override

@@ -314,6 +314,21 @@ final class PolicyEvaluation implements RequestView, Verdicts<CompiledStatement,
 
     /** The citation of a statement that applied to the line. */
     Citation cite(CompiledStatement statement, int line) {
+        if (statement.checks().length == 0) {
+            // Without checks the citation depends only on the code and which of the statement's groups hold it.
+            String code = code(line).value();
+            long groups = groups(line) & statement.lineMask();
+            Citation kept = statement.texts().citation(code, groups);
+            if (kept == null) {
+                kept = write(statement, line);
+                statement.texts().keep(code, groups, kept);
+            }
+            return kept;
+        }
+        return write(statement, line);
+    }
+
+    private Citation write(CompiledStatement statement, int line) {
         if (trigger == null) {
             trigger = new StringBuilder(192);
         }

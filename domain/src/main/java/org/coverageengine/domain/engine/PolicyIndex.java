@@ -39,10 +39,12 @@ final class PolicyIndex {
      * policy's explanation prefix ("Policy 0509 (Intraoperative Monitoring): "); {@code readsFacts} is true when a
      * check reads a fact a request may lack (only then is each check asked for it); {@code unitsBasis} is what a unit
      * limit's allowance is per, in words (null for other effects). The texts of a fact the statement needs and a
-     * request lacks are the same for every request, so they are kept once written.
+     * request lacks are the same for every request, so they are kept once written; {@code texts} keeps the other texts
+     * that depend only on a few numbers or on the code (see {@link WrittenTexts}).
      */
     record CompiledStatement(Statement statement, boolean decides, long lineMask, long linesOfBusiness, String policyPrefix, String reason,
-            int[] lineGroupIds, Check[] checks, boolean readsFacts, String unitsBasis, Map<String, MissingFact> missingFacts) {
+            int[] lineGroupIds, Check[] checks, boolean readsFacts, String unitsBasis, Map<String, MissingFact> missingFacts,
+            WrittenTexts texts) {
 
         /** The reason and criterion of this statement when the request lacks the fact. */
         MissingFact missing(String fact) {
@@ -142,7 +144,8 @@ final class PolicyIndex {
             decided |= mask;
             statements[s] = new CompiledStatement(statement, statement.effect().decides(), mask, lobs == 0 ? -1L : lobs, prefix,
                     prefix + statement.reason(), ids, checks, readsFacts,
-                    statement.effect() instanceof Effect.LimitUnits limit ? limit.describeBasis() : null, new ConcurrentHashMap<>(4));
+                    statement.effect() instanceof Effect.LimitUnits limit ? limit.describeBasis() : null, new ConcurrentHashMap<>(4),
+                    new WrittenTexts());
         }
         decidedMask = decided;
     }
