@@ -33,8 +33,8 @@ final class BatchCommand implements Callable<Integer> {
     @Mixin
     KnowledgeOptions knowledge;
 
-    @Option(names = "--in", required = true, paramLabel = "FILE", description = "A CSV claims file or a FHIR bulk-data folder.")
-    Path in;
+    @Mixin
+    ClaimInputOptions input;
 
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "Where to write the determinations (.csv for CSV, else NDJSON).")
     Path out;
@@ -49,18 +49,6 @@ final class BatchCommand implements Callable<Integer> {
     @Option(names = "--errors", paramLabel = "FILE", description = "Where refused records are listed (default: OUT.errors.txt).")
     Path errors;
 
-    /** More deciding threads than this only adds hand-off cost; a typo like 10000 must not start that many. */
-    static final int MAX_THREADS = 256;
-
-    @Option(names = "--threads", paramLabel = "N", description = "Threads deciding claims (default: all cores, ${DEFAULT-VALUE} here).")
-    int threads = Runtime.getRuntime().availableProcessors();
-
-    @Option(names = "--sort", description = "Sort the input by claim id on disk first, so a claim's lines need not be contiguous.")
-    boolean sort;
-
-    @Option(names = "--temp", paramLabel = "DIR", description = "Where --sort spills its runs (default: the system's temporary folder).")
-    Path temp;
-
     @Override
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
@@ -68,19 +56,17 @@ final class BatchCommand implements Callable<Integer> {
         OutputFormat chosen = chosenFormat(format, out);
         OutputDetail chosenDetail = OutputDetail.named(detail).orElseThrow(() -> new ParameterException(spec.commandLine(),
                 "unknown --output-detail '" + detail + "' (expected full or compact)"));
-        if (threads < 1 || threads > MAX_THREADS) {
-            throw new ParameterException(spec.commandLine(), "--threads must be 1 to " + MAX_THREADS + ", was " + threads);
-        }
+        input.check(spec);
         var loaded = knowledge.loadOrReport(err, "Batch not started");
         if (loaded.isEmpty()) {
             return ExitCodes.BAD_INPUT;
         }
         Path errorsFile = errors != null ? errors : out.resolveSibling(out.getFileName() + ".errors.txt");
         BatchRun.Summary summary;
-        try (ClaimLineSource source = BatchInput.open(in, sort, temp());
+        try (ClaimLineSource source = BatchInput.open(input.in, input.sort, input.temp());
                 RowWriter rows = chosen.writerTo(out, chosenDetail);
                 PrintWriter refused = new PrintWriter(Files.newBufferedWriter(errorsFile, StandardCharsets.UTF_8))) {
-            summary = new BatchRun(loaded.get().determiner, threads, chosenDetail).run(source, rows, e -> refused.println(e.describe()),
+            summary = new BatchRun(loaded.get().determiner, input.threads, chosenDetail).run(source, rows, e -> refused.println(e.describe()),
                     BatchProgressBar.forTerminal());
         } catch (InputUnreadableException e) {
             err.println("Batch failed: " + e.getMessage());
@@ -93,13 +79,9 @@ final class BatchCommand implements Callable<Integer> {
         }
         stdout.printf("%d lines answered in %d claims, %d records refused%s; %d lines/s on %d thread%s%n", summary.linesAnswered(),
                 summary.claims(), summary.errors(), summary.errors() > 0 ? " (listed in " + errorsFile + ")" : "",
-                Math.round(summary.linesPerSecond()), threads, threads == 1 ? "" : "s");
+                Math.round(summary.linesPerSecond()), input.threads, input.threads == 1 ? "" : "s");
         stdout.flush();
         return summary.errors() > 0 ? ExitCodes.INVALID_LINES : ExitCodes.OK;
-    }
-
-    private Path temp() {
-        return temp != null ? temp : Path.of(System.getProperty("java.io.tmpdir"));
     }
 
     private OutputFormat chosenFormat(String name, Path file) {

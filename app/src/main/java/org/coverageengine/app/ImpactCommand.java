@@ -18,7 +18,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** impact: what a policy revision does to past claims, before it is published. */
@@ -40,8 +39,8 @@ final class ImpactCommand implements Callable<Integer> {
     @Option(names = "--new", required = true, paramLabel = "PACK", description = "The revised pack (a folder, or 'default').")
     String newPack;
 
-    @Option(names = "--in", required = true, paramLabel = "FILE", description = "A CSV claims file or a FHIR bulk-data folder.")
-    Path in;
+    @Mixin
+    ClaimInputOptions input;
 
     @Option(names = "--changes", paramLabel = "FILE", description = "Where the changed lines are listed as CSV (default: impact-changes.csv).")
     Path changes = Path.of("impact-changes.csv");
@@ -49,17 +48,9 @@ final class ImpactCommand implements Callable<Integer> {
     @Option(names = "--errors", paramLabel = "FILE", description = "Where refused records are listed (default: CHANGES.errors.txt).")
     Path errors;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Threads deciding claims (default: all cores).")
-    int threads = Runtime.getRuntime().availableProcessors();
-
-    @Option(names = "--sort", description = "Sort the input by claim id on disk first.")
-    boolean sort;
-
     @Override
     public Integer call() {
-        if (threads < 1 || threads > BatchCommand.MAX_THREADS) {
-            throw new ParameterException(spec.commandLine(), "--threads must be 1 to " + BatchCommand.MAX_THREADS + ", was " + threads);
-        }
+        input.check(spec);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         CoverageEngine before;
@@ -75,10 +66,10 @@ final class ImpactCommand implements Callable<Integer> {
                 ImpactAnalysis.groupsIn(before.knowledge.get(), after.knowledge.get()));
         Path errorsFile = errors != null ? errors : changes.resolveSibling(changes.getFileName() + ".errors.txt");
         ImpactAnalysis.Report report;
-        try (ClaimLineSource source = BatchInput.open(in, sort, Path.of(System.getProperty("java.io.tmpdir")));
+        try (ClaimLineSource source = BatchInput.open(input.in, input.sort, input.temp());
                 CSVPrinter csv = new CSVPrinter(Files.newBufferedWriter(changes, StandardCharsets.UTF_8), CSVFormat.RFC4180);
                 PrintWriter refused = new PrintWriter(Files.newBufferedWriter(errorsFile, StandardCharsets.UTF_8))) {
-            report = analysis.run(source, threads, ImpactAnalysis.csv(csv), e -> refused.println(e.describe()));
+            report = analysis.run(source, input.threads, ImpactAnalysis.csv(csv), e -> refused.println(e.describe()));
         } catch (InputUnreadableException | IOException | UncheckedIOException e) {
             err.println("Impact failed: " + e.getMessage());
             err.flush();

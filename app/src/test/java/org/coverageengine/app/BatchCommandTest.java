@@ -92,6 +92,19 @@ class BatchCommandTest {
         assertThat(Files.readAllLines(temp.resolve("changes.csv"))).containsExactly("claim_id,line,code,groups,old_outcome,new_outcome");
     }
 
+    @Test
+    void impactSortsWithTheSameOptionsAsBatch(@TempDir Path temp) throws Exception {
+        Path in = temp.resolve("generated.csv");
+        assertThat(Cli.run("generate-claims", "--lines", "300", "--seed", "5", "--out", in.toString()).exit()).isZero();
+        Path spill = Files.createDirectory(temp.resolve("spill"));
+
+        Cli impact = Cli.run("impact", "--old", "default", "--new", "default", "--in", in.toString(), "--sort", "--temp", spill.toString(),
+                "--threads", "2", "--changes", temp.resolve("changes.csv").toString());
+
+        assertThat(impact.exit()).as(impact.err()).isZero();
+        assertThat(impact.out()).contains("300 lines compared, 0 change outcome");
+    }
+
     @ParameterizedTest(name = "--output-detail {0}")
     @CsvSource({"full, true", "compact, false", "COMPACT, false"})
     void compactOutputLeavesOutOnlyTheExplanation(String detail, boolean explained, @TempDir Path temp) throws Exception {
