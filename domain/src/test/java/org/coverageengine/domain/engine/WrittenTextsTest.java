@@ -156,8 +156,10 @@ class WrittenTextsTest {
             Determination in2024 = twoLines(engine, LocalDate.of(2024, 6, 1)).get(1);
             Determination in2025 = twoLines(engine, LocalDate.of(2025, 6, 1)).get(1);
 
-            assertThat(in2024.citations()).extracting(Citation::trigger)
-                    .containsExactly("95860 is in EMG (Needle EMG), OLD (Retired list)", "95860 is in EMG (Needle EMG), OLD (Retired list)");
+            // The statement's groups are a set: their order in the trigger is the policy's, not this test's.
+            for (Citation citation : in2024.citations()) {
+                assertThat(groupsNamed(citation.trigger())).containsExactlyInAnyOrder("EMG (Needle EMG)", "OLD (Retired list)");
+            }
             assertThat(in2025.citations()).extracting(Citation::trigger).containsExactly("95860 is in EMG (Needle EMG)", "95860 is in EMG (Needle EMG)");
             assertThat(in2025.reasons().get(1)).isEqualTo("Policy R1 (Rules): At most one unit. Earlier lines of the request already use 1 "
                     + "unit(s) of the limit; 1 requested here, 0 allowed, the 1 unit(s) above the limit are not covered.");
@@ -168,6 +170,11 @@ class WrittenTextsTest {
         List<RequestedLine> lines = List.of(new RequestedLine(1, CodeText.procedure("95860"), 1, List.of(), List.of()),
                 new RequestedLine(2, CodeText.procedure("95860"), 1, List.of(), List.of()));
         return engine.determine(new CoverageRequest(date, LineOfBusiness.COMMERCIAL, lines, Set.of())).determinations();
+    }
+
+    private static List<String> groupsNamed(String trigger) {
+        assertThat(trigger).startsWith("95860 is in ");
+        return List.of(trigger.substring("95860 is in ".length()).split(", "));
     }
 
     private static String trigger(String code, long groups) {
