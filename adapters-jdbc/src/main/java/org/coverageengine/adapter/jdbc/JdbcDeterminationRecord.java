@@ -79,7 +79,8 @@ public final class JdbcDeterminationRecord implements DeterminationRecord {
         }
         try {
             return new JdbcDeterminationRecord(source,
-                    JournalWriter.start(address.folder().resolve("journal"), source, writerConnection, UNLOADED_KILOBYTES, wait));
+                    JournalWriter.start(address.folder().resolve("journal"), source, writerConnection, UNLOADED_KILOBYTES, wait,
+                            address.h2File()));
         } catch (java.io.IOException | java.io.UncheckedIOException | SQLException e) {
             ConnectionSource.closeQuietly(writerConnection);
             throw new StoreStartException("cannot load the journal of " + address.describe() + ": " + firstLine(e.getMessage()), e);

@@ -26,26 +26,35 @@ final class JournalWriter implements RecordWriter {
     private final KeptIds ids;
     private final Semaphore room;
     private final Duration wait;
+    private final ConnectionSource source;
+    private final Path databaseFile;
+    /** The last entry loaded when the record opened: anything past it means records were taken. */
+    private final long loadedAtStart;
 
-    private JournalWriter(RecordJournal journal, JournalLoader loader, KeptIds ids, Semaphore room, Duration wait) {
+    private JournalWriter(RecordJournal journal, JournalLoader loader, KeptIds ids, Semaphore room, Duration wait, ConnectionSource source,
+            Path databaseFile) {
         this.journal = journal;
         this.loader = loader;
         this.ids = ids;
         this.room = room;
         this.wait = wait;
+        this.source = source;
+        this.databaseFile = databaseFile;
+        this.loadedAtStart = loader.loaded();
     }
 
     /**
      * Opens the journal in the folder, loads into the database what it holds past the last loaded entry, and starts
      * the loader. The connection must not auto-commit; it becomes the loader's. At most {@code roomKilobytes} of
-     * journaled rows wait to be loaded; a keep beyond waits up to {@code wait} for room.
+     * journaled rows wait to be loaded; a keep beyond waits up to {@code wait} for room. {@code databaseFile} is the H2
+     * file, compacted at close when records were taken.
      */
-    static JournalWriter start(Path folder, ConnectionSource source, Connection connection, int roomKilobytes, Duration wait)
-            throws IOException, SQLException {
+    static JournalWriter start(Path folder, ConnectionSource source, Connection connection, int roomKilobytes, Duration wait,
+            Path databaseFile) throws IOException, SQLException {
         RecordJournal journal = JournalMark.openAndCatchUp(folder, connection);
         KeptIds ids = KeptIds.of(source, connection);
         Semaphore room = new Semaphore(roomKilobytes);
-        return new JournalWriter(journal, new JournalLoader(journal, source, connection, room, ids), ids, room, wait);
+        return new JournalWriter(journal, new JournalLoader(journal, source, connection, room, ids), ids, room, wait, source, databaseFile);
     }
 
     @Override
@@ -130,7 +139,7 @@ final class JournalWriter implements RecordWriter {
         return loader.failing();
     }
 
-    /** Loads what is journaled, then stops the loader and closes the journal. */
+    /** Loads what is journaled, then stops the loader, closes the journal and, when records were taken, compacts the database. */
     @Override
     public void close() {
         loader.close();
@@ -139,6 +148,9 @@ final class JournalWriter implements RecordWriter {
             journal.close();
         } catch (IOException e) {
             LOG.warn("The record's journal could not be closed cleanly ({}); the next start loads what it holds.", e.getClass().getSimpleName());
+        }
+        if (loader.loaded() > loadedAtStart && !loader.failing()) {
+            H2Compaction.compactAndClose(source, databaseFile);
         }
     }
 }

@@ -44,12 +44,20 @@ public final class StoreAddress {
         return h2(Path.of(value));
     }
 
+    /** The embedded database's name in its folder (H2 adds ".mv.db" for its file). */
+    private static final String H2_NAME = "record";
+
+    /** The embedded database's file, or null for PostgreSQL. */
+    Path h2File() {
+        return folder() == null ? null : folder().resolve(H2_NAME + ".mv.db");
+    }
+
     /** An H2 database in the folder (created if absent), committing every transaction to its file at once. */
     public static StoreAddress h2(Path folder) {
         Path absolute = folder.toAbsolutePath().normalize();
         // WRITE_DELAY=0: with H2's default delay a kill -9 loses commits already acknowledged to callers.
         // DB_CLOSE_ON_EXIT=FALSE: the record closes the database itself, after its writer has drained.
-        String url = "jdbc:h2:file:" + absolute.resolve("record") + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
+        String url = "jdbc:h2:file:" + absolute.resolve(H2_NAME) + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
         return new StoreAddress(url, new Properties(), "H2 database in " + absolute, absolute);
     }
 

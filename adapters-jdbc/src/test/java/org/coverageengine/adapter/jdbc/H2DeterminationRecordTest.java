@@ -41,6 +41,29 @@ class H2DeterminationRecordTest extends DeterminationRecordContract {
         }
     }
 
+    @Test
+    void closingAfterTakingRecordsCompactsTheFileAndKeepsEveryRecord() throws IOException {
+        Path folder = Files.createTempDirectory("cpe-compact");
+        long grown;
+        try (JdbcDeterminationRecord record = JdbcDeterminationRecord.open(StoreAddress.h2(folder), Duration.ofSeconds(10))) {
+            for (int i = 0; i < 3_000; i++) {
+                record.keep(sample("c-" + i, T0.plusSeconds(i)));
+            }
+            assertThat(record.read("c-2999")).isPresent();
+            grown = Files.size(folder.resolve("record.mv.db"));
+        }
+        long compacted = Files.size(folder.resolve("record.mv.db"));
+
+        assertThat(compacted).as("compacted from %d bytes", grown).isLessThan(grown / 2);
+        try (JdbcDeterminationRecord reopened = JdbcDeterminationRecord.open(StoreAddress.h2(folder), Duration.ofSeconds(10))) {
+            for (int i = 0; i < 3_000; i += 299) {
+                assertThat(reopened.read("c-" + i)).contains(sample("c-" + i, T0.plusSeconds(i)));
+            }
+        }
+        assertThat(Files.size(folder.resolve("record.mv.db"))).as("a reopen that only reads leaves the file about as it was")
+                .isBetween(compacted - 65_536, compacted + 65_536);
+    }
+
     /** What a process killed after journaling an answer and before loading it leaves: an entry past the database's mark. */
     private static void journalBehindTheDatabase(Path folder, Object... items) throws IOException {
         try (RecordJournal journal = RecordJournal.open(folder.resolve("journal"), 0, entry -> { })) {
