@@ -76,6 +76,8 @@ final class PolicyIndex {
     private final Map<Code, Membership[]> members;
     private final PatternMember[] patterns;
     private final RangeMember[] ranges;
+    /** The groups codes were placed in lately, when patterns or ranges make placing them cost more than a look-up; else null. */
+    private final MatchedGroups matched;
 
     PolicyIndex(Policy policy) {
         this(policy, false);
@@ -108,6 +110,7 @@ final class PolicyIndex {
         byCode.forEach((code, list) -> members.put(code, list.toArray(new Membership[0])));
         patterns = patternList.toArray(new PatternMember[0]);
         ranges = rangeList.toArray(new RangeMember[0]);
+        matched = patterns.length + ranges.length == 0 ? null : new MatchedGroups();
         long ancillary = 0;
         for (String group : policy.ancillaryGroups()) {
             ancillary |= 1L << groupIds.get(group);
@@ -177,6 +180,19 @@ final class PolicyIndex {
 
     /** The groups (as a bit mask) that hold the code on the date. */
     long groupsOf(Code code, LocalDate date) {
+        if (matched == null) {
+            return placedGroupsOf(code, date);
+        }
+        MatchedGroups.Placed kept = matched.find(code, date);
+        if (kept != null) {
+            return kept.groups();
+        }
+        long groups = placedGroupsOf(code, date);
+        matched.keep(code, date, groups);
+        return groups;
+    }
+
+    private long placedGroupsOf(Code code, LocalDate date) {
         long mask = 0;
         Membership[] listed = members.get(code);
         if (listed != null) {
