@@ -56,6 +56,9 @@ class WebPagesBrowserIT {
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).usingAnyFreePort().build();
         browser = new ChromeDriver(service, options);
         browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+        // A submitted form's answer page may not have started loading when the click returns (seen on a busy host):
+        // every look-up polls for its element up to 10 s instead of failing at once. No test looks for an absence.
+        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(10));
     }
 
     @AfterAll
