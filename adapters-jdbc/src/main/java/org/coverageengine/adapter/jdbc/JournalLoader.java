@@ -277,6 +277,11 @@ final class JournalLoader implements AutoCloseable {
         }
     }
 
+    /** True once the loader's thread has ended (a close that timed out leaves it loading). */
+    boolean stopped() {
+        return !thread.isAlive();
+    }
+
     /** The number of the last entry loaded. */
     long loaded() {
         return loaded;

@@ -149,7 +149,9 @@ final class JournalWriter implements RecordWriter {
         } catch (IOException e) {
             LOG.warn("The record's journal could not be closed cleanly ({}); the next start loads what it holds.", e.getClass().getSimpleName());
         }
-        if (loader.loaded() > loadedAtStart && !loader.failing()) {
+        // Not while the loader is still at work (its close waits 10 s; the journal keeps the rest for the next start):
+        // shutting the database under it would cut both short.
+        if (loader.stopped() && loader.loaded() > loadedAtStart && !loader.failing()) {
             H2Compaction.compactAndClose(source, databaseFile);
         }
     }
