@@ -67,10 +67,8 @@ final class GroupCommitWriter implements RecordWriter {
         if (lost || closing) {
             return false;
         }
-        List<Row> rows;
-        try {
-            rows = RecordRows.rows(items);
-        } catch (IllegalStateException tooWide) {
+        List<Row> rows = RecordRows.rowsIfTheyFit(items);
+        if (rows == null) {
             return false;
         }
         return queue.offer(new Pending(rows, new CompletableFuture<>()));

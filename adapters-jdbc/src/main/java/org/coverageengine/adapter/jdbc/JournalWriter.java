@@ -87,10 +87,8 @@ final class JournalWriter implements RecordWriter {
         if (loader.closing()) {
             return false;
         }
-        List<Row> rows;
-        try {
-            rows = RecordRows.rows(items);
-        } catch (IllegalStateException tooWide) {
+        List<Row> rows = RecordRows.rowsIfTheyFit(items);
+        if (rows == null) {
             return false;
         }
         byte[] payload = RowCodec.encode(rows);

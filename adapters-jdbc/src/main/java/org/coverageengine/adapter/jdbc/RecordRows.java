@@ -62,6 +62,15 @@ final class RecordRows {
         return rows;
     }
 
+    /** The rows of the items, or null when a value is wider than its column (for writers that refuse without throwing). */
+    static List<Row> rowsIfTheyFit(List<Object> items) {
+        try {
+            return rows(items);
+        } catch (IllegalStateException tooWide) {
+            return null;
+        }
+    }
+
     /** Inserts the rows as one batch per table on the connection, without committing. */
     static void insertRows(Connection connection, List<Row> rows) throws SQLException {
         // Parents before children: the lines reference their determination.
