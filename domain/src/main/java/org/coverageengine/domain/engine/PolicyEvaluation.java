@@ -325,6 +325,21 @@ final class PolicyEvaluation implements RequestView, Verdicts<CompiledStatement,
             }
             return kept;
         }
+        int reads = statement.reads();
+        if ((reads & Check.READS_OTHER_LINES) == 0) {
+            // Checks on the line and the patient alone: the same facts give the same words, in this request or the next.
+            boolean diagnoses = (reads & Check.READS_DIAGNOSES) != 0;
+            WrittenTexts.CitedCase key = new WrittenTexts.CitedCase(code(line).value(), groups(line) & statement.lineMask(),
+                    diagnoses ? date : null, diagnoses ? diagnoses(line) : null,
+                    (reads & Check.READS_MODIFIERS) != 0 ? modifiers(line) : null, (reads & Check.READS_AGE) != 0 ? patientAge : null,
+                    (reads & Check.READS_SEX) != 0 ? patient.sex() : null, (reads & Check.READS_PLACE) != 0 ? placeOfService : null);
+            Citation kept = statement.texts().citation(key);
+            if (kept == null) {
+                kept = write(statement, line);
+                statement.texts().keep(key, kept);
+            }
+            return kept;
+        }
         return write(statement, line);
     }
 

@@ -37,13 +37,14 @@ final class PolicyIndex {
     /**
      * A statement with everything the engine needs precomputed; {@code reason} begins with {@code policyPrefix}, the
      * policy's explanation prefix ("Policy 0509 (Intraoperative Monitoring): "); {@code readsFacts} is true when a
-     * check reads a fact a request may lack (only then is each check asked for it); {@code unitsBasis} is what a unit
+     * check reads a fact a request may lack (only then is each check asked for it); {@code reads} is what of the request
+     * the checks read besides the line's code (the {@code Check.READS_} bits); {@code unitsBasis} is what a unit
      * limit's allowance is per, in words (null for other effects). The texts of a fact the statement needs and a
      * request lacks are the same for every request, so they are kept once written; {@code texts} keeps the other texts
      * that depend only on a few numbers or on the code (see {@link WrittenTexts}).
      */
     record CompiledStatement(Statement statement, boolean decides, long lineMask, long linesOfBusiness, String policyPrefix, String reason,
-            int[] lineGroupIds, Check[] checks, boolean readsFacts, String unitsBasis, Map<String, MissingFact> missingFacts,
+            int[] lineGroupIds, Check[] checks, boolean readsFacts, int reads, String unitsBasis, Map<String, MissingFact> missingFacts,
             WrittenTexts texts) {
 
         /** The reason and criterion of this statement when the request lacks the fact. */
@@ -140,13 +141,15 @@ final class PolicyIndex {
             }
             Check[] checks = new Check[statement.conditions().size()];
             boolean readsFacts = false;
+            int reads = 0;
             for (int c = 0; c < checks.length; c++) {
                 checks[c] = statement.conditions().get(c).compile(groupIds::get);
                 readsFacts |= checks[c].readsFact();
+                reads |= checks[c].reads();
             }
             decided |= mask;
             statements[s] = new CompiledStatement(statement, statement.effect().decides(), mask, lobs == 0 ? -1L : lobs, prefix,
-                    prefix + statement.reason(), ids, checks, readsFacts,
+                    prefix + statement.reason(), ids, checks, readsFacts, reads,
                     statement.effect() instanceof Effect.LimitUnits limit ? limit.describeBasis() : null, new ConcurrentHashMap<>(4),
                     new WrittenTexts());
         }

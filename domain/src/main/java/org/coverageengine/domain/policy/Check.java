@@ -34,6 +34,26 @@ public sealed interface Check {
         return false;
     }
 
+    /** {@link #reads}: the line's diagnoses (or the request's, for a line without its own), and their groups on the date. */
+    int READS_DIAGNOSES = 1;
+    /** {@link #reads}: the line's modifiers. */
+    int READS_MODIFIERS = 1 << 1;
+    /** {@link #reads}: the patient's age on the date of service. */
+    int READS_AGE = 1 << 2;
+    /** {@link #reads}: the patient's sex. */
+    int READS_SEX = 1 << 3;
+    /** {@link #reads}: the place of service. */
+    int READS_PLACE = 1 << 4;
+    /** {@link #reads}: other lines of the request (their codes, groups or order). */
+    int READS_OTHER_LINES = 1 << 5;
+
+    /**
+     * What of the request, besides the line's code and its groups, the check's result and explanation depend on: a sum
+     * of the {@code READS_} bits. A statement whose checks read no other line cites the same text for the same
+     * facts, so its citations can be written once per case.
+     */
+    int reads();
+
     /** Another line carries a code of the group. */
     record OtherLineInGroup(int group) implements Check {
         /** Requires a group number the engine can represent. */
@@ -50,6 +70,11 @@ public sealed interface Check {
         public void explain(RequestView request, int line, TriggerPhrases phrases, StringBuilder into) {
             phrases.otherLinesIn(request, line, group, into);
         }
+
+        @Override
+        public int reads() {
+            return READS_OTHER_LINES;
+        }
     }
 
     /** Another line is a primary procedure. */
@@ -62,6 +87,11 @@ public sealed interface Check {
         @Override
         public void explain(RequestView request, int line, TriggerPhrases phrases, StringBuilder into) {
             phrases.otherPrimaryProcedures(request, line, into);
+        }
+
+        @Override
+        public int reads() {
+            return READS_OTHER_LINES;
         }
     }
 
@@ -84,6 +114,11 @@ public sealed interface Check {
         public void explain(RequestView request, int line, TriggerPhrases phrases, StringBuilder into) {
             phrases.diagnosesIn(request, line, groupNames, into);
         }
+
+        @Override
+        public int reads() {
+            return READS_DIAGNOSES;
+        }
     }
 
     /** A line before this one carries a code of the group. */
@@ -101,6 +136,11 @@ public sealed interface Check {
         @Override
         public void explain(RequestView request, int line, TriggerPhrases phrases, StringBuilder into) {
             phrases.earlierLinesIn(request, line, group, into);
+        }
+
+        @Override
+        public int reads() {
+            return READS_OTHER_LINES;
         }
     }
 
@@ -131,6 +171,11 @@ public sealed interface Check {
         public void explain(RequestView request, int line, TriggerPhrases phrases, StringBuilder into) {
             phrases.described(description, into);
         }
+
+        @Override
+        public int reads() {
+            return check.reads();
+        }
     }
 
     /** At least one diagnosis of the line is in one of the groups. */
@@ -152,6 +197,11 @@ public sealed interface Check {
         public void explain(RequestView request, int line, TriggerPhrases phrases, StringBuilder into) {
             phrases.someDiagnosesIn(request, line, groups, groupNames, into);
         }
+
+        @Override
+        public int reads() {
+            return READS_DIAGNOSES;
+        }
     }
 
     /** The line's primary (first) diagnosis is in one of the groups. */
@@ -172,6 +222,11 @@ public sealed interface Check {
         @Override
         public void explain(RequestView request, int line, TriggerPhrases phrases, StringBuilder into) {
             phrases.primaryDiagnosisIn(request, line, groupNames, into);
+        }
+
+        @Override
+        public int reads() {
+            return READS_DIAGNOSES;
         }
     }
 
@@ -207,6 +262,11 @@ public sealed interface Check {
         public String missingFact(RequestView request) {
             return request.patientAge() == null ? "the patient's age (birth date)" : null;
         }
+
+        @Override
+        public int reads() {
+            return READS_AGE;
+        }
     }
 
     /** The patient's sex is the one named. */
@@ -235,6 +295,11 @@ public sealed interface Check {
         public String missingFact(RequestView request) {
             return request.patientSex() == null ? "the patient's sex" : null;
         }
+
+        @Override
+        public int reads() {
+            return READS_SEX;
+        }
     }
 
     /** The line carries at least one of the modifiers. */
@@ -260,6 +325,11 @@ public sealed interface Check {
         @Override
         public void explain(RequestView request, int line, TriggerPhrases phrases, StringBuilder into) {
             phrases.described("the line has modifier " + String.join(", ", request.modifiers(line).stream().filter(modifiers::contains).toList()), into);
+        }
+
+        @Override
+        public int reads() {
+            return READS_MODIFIERS;
         }
     }
 
@@ -291,6 +361,11 @@ public sealed interface Check {
         @Override
         public String missingFact(RequestView request) {
             return request.placeOfService() == null ? "the place of service" : null;
+        }
+
+        @Override
+        public int reads() {
+            return READS_PLACE;
         }
     }
 

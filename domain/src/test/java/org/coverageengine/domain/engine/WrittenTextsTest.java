@@ -21,8 +21,11 @@ import org.coverageengine.domain.determination.CoverageRequest;
 import org.coverageengine.domain.determination.Determination;
 import org.coverageengine.domain.determination.LineOfBusiness;
 import org.coverageengine.domain.determination.Outcome;
+import org.coverageengine.domain.determination.PatientFacts;
 import org.coverageengine.domain.determination.RequestedLine;
+import org.coverageengine.domain.determination.Sex;
 import org.coverageengine.domain.policy.CodeGroup;
+import org.coverageengine.domain.policy.Condition;
 import org.coverageengine.domain.policy.CriteriaNode;
 import org.coverageengine.domain.policy.Effect;
 import org.coverageengine.domain.policy.Policy;
@@ -164,6 +167,79 @@ class WrittenTextsTest {
             assertThat(in2025.reasons().get(1)).isEqualTo("Policy R1 (Rules): At most one unit. Earlier lines of the request already use 1 "
                     + "unit(s) of the limit; 1 requested here, 0 allowed, the 1 unit(s) above the limit are not covered.");
         }
+    }
+
+    /**
+     * Through the engine: citations of statements whose conditions read the line's diagnoses and modifiers, the
+     * patient's age and sex and the place of service (each alone, and negated) name the facts of their own request.
+     * One engine answers a stream of requests over few codes and many facts, with facts missing now and then; every
+     * answer must equal that of an engine that has written nothing yet.
+     */
+    @ParameterizedTest(name = "when {0}")
+    @CsvSource(delimiter = '|', value = {"any diagnosis in TUMOR", "primary diagnosis in TUMOR", "every diagnosis in TUMOR",
+            "no diagnosis in TUMOR", "age 18 or more", "sex female", "modifier 22", "no modifier 22", "place 19 or 22",
+            "age, sex, place and primary diagnosis"})
+    void aCitationOfFactsNamesEachRequestsOwnFacts(String when) {
+        Policy policy = factPolicy(switch (when) {
+            case "any diagnosis in TUMOR" -> List.of(new Condition.DiagnosesAnyIn(Set.of("TUMOR")));
+            case "primary diagnosis in TUMOR" -> List.of(new Condition.PrimaryDiagnosisIn(Set.of("TUMOR")));
+            case "every diagnosis in TUMOR" -> List.of(new Condition.DiagnosesAllIn(Set.of("TUMOR")));
+            case "no diagnosis in TUMOR" -> List.of(new Condition.NoDiagnosisIn(Set.of("TUMOR")));
+            case "age 18 or more" -> List.of(new Condition.PatientAge(18, null));
+            case "sex female" -> List.of(new Condition.PatientSex(Sex.FEMALE));
+            case "modifier 22" -> List.of(new Condition.ModifierPresent(Set.of("22")));
+            case "no modifier 22" -> List.of(new Condition.Not(new Condition.ModifierPresent(Set.of("22"))));
+            case "place 19 or 22" -> List.of(new Condition.PlaceOfService(Set.of("19", "22")));
+            default -> List.of(new Condition.PatientAge(18, null), new Condition.Not(new Condition.PatientSex(Sex.MALE)),
+                    new Condition.PlaceOfService(Set.of("19", "22")), new Condition.PrimaryDiagnosisIn(Set.of("TUMOR")));
+        });
+        Knowledge knowledge = new Knowledge("facts", new NoCodes(), new ListedPolicies(List.of(policy)), new NoEdits());
+        CoverageDeterminer longLived = new CoverageDeterminer(() -> knowledge, Clock.systemUTC());
+        Random random = new Random(when.hashCode());
+        int cited = 0;
+        for (int i = 0; i < 8 * WrittenTexts.SLOTS; i++) {
+            CoverageRequest request = factRequest(random);
+            List<Determination> fresh = new CoverageDeterminer(() -> knowledge, Clock.systemUTC()).determine(request).determinations();
+            List<Determination> kept = longLived.determine(request).determinations();
+            assertThat(kept).as(request.toString()).isEqualTo(fresh);
+            for (Determination line : kept) {
+                cited += line.citations().stream().anyMatch(c -> c.statementId().equals("facts")) ? 1 : 0;
+            }
+        }
+        // The statement applied often enough for its texts to be handed out again, and to land on shared slots.
+        assertThat(cited).isGreaterThan(WrittenTexts.SLOTS);
+    }
+
+    private static Policy factPolicy(List<Condition> when) {
+        Map<String, CodeGroup> groups = new LinkedHashMap<>();
+        groups.put("SURGERY", new CodeGroup("SURGERY", "Spine surgery", "Codes",
+                Map.of(Code.cpt("63047"), DateRange.ALWAYS, Code.cpt("63030"), DateRange.ALWAYS), List.of()));
+        // C41.2 leaves the list at the end of 2024: the same diagnosis is in TUMOR on one date and not on another.
+        groups.put("TUMOR", new CodeGroup("TUMOR", "Tumours", "Codes", Map.of(Code.icd10cm("C71.1"), DateRange.ALWAYS,
+                Code.icd10cm("C41.2"), new DateRange(LocalDate.of(2020, 1, 1), LocalDate.of(2024, 12, 31))), List.of()));
+        Statement facts = new Statement("facts", "section facts", Set.of("SURGERY"), Set.of(), when, new Effect.Decide(Outcome.COVERED),
+                "Covered on these facts.");
+        return new Policy("R2", "Facts", "Test payer", LocalDate.of(2020, 1, 1), null, null, Set.of(LineOfBusiness.COMMERCIAL),
+                Map.of(), Set.of(), List.of(), List.of(), groups,
+                Map.of("NOTHING", new CriteriaNode("nothing", "no criteria", CriteriaNode.Combinator.ALL, List.of())), List.of(facts));
+    }
+
+    private static CoverageRequest factRequest(Random random) {
+        String[] diagnoses = {"C71.1", "C41.2", "M48.061", "M54.50"};
+        List<RequestedLine> lines = new ArrayList<>();
+        for (int l = 0; l < 1 + random.nextInt(3); l++) {
+            List<CodeText> dx = new ArrayList<>();
+            for (int d = 0; d < random.nextInt(3); d++) {
+                dx.add(CodeText.diagnosis(diagnoses[random.nextInt(diagnoses.length)]));
+            }
+            lines.add(new RequestedLine(l + 1, CodeText.procedure(random.nextBoolean() ? "63047" : "63030"), 1,
+                    random.nextInt(3) == 0 ? List.of("22") : List.of(), dx));
+        }
+        Integer age = random.nextInt(4) == 0 ? null : random.nextInt(40);
+        Sex sex = random.nextInt(4) == 0 ? null : random.nextBoolean() ? Sex.FEMALE : Sex.MALE;
+        String place = random.nextInt(4) == 0 ? null : new String[] {"11", "19", "22"}[random.nextInt(3)];
+        LocalDate date = random.nextBoolean() ? LocalDate.of(2024, 6, 1) : LocalDate.of(2025, 6, 1);
+        return new CoverageRequest(date, LineOfBusiness.COMMERCIAL, lines, Set.of(), new PatientFacts("Patient/1", null, age, sex), place);
     }
 
     private static List<Determination> twoLines(CoverageDeterminer engine, LocalDate date) {
