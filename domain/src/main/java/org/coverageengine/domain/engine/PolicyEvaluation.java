@@ -61,6 +61,10 @@ final class PolicyEvaluation implements RequestView, Verdicts<CompiledStatement,
     /** Per line, once a diagnosis condition asks: the groups of each diagnosis it is judged on (the request's are shared). */
     private long[][] diagnosisGroups;
     private long[] requestDiagnosisGroups;
+    /** Per statement (by position), once asked: 1 + what its checks on the patient say (0: not judged yet). */
+    private byte[] patientVerdicts;
+    /** Per statement whose checks on the patient are not evaluated: the first fact they lack. */
+    private String[] patientMissing;
     /** Where citations' triggers are written, one after the other (a citation keeps only the finished text). */
     private StringBuilder trigger;
 
@@ -169,6 +173,23 @@ final class PolicyEvaluation implements RequestView, Verdicts<CompiledStatement,
         if ((statement.lineMask() & lineMasks[line]) == 0 || (statement.linesOfBusiness() & (1L << lob.ordinal())) == 0) {
             return NO;
         }
+        if (statement.patientChecks().length > 0) {
+            // The checks on the patient give one answer for every line; only a fact they lack can leave a statement
+            // not evaluated (the line checks never lack theirs), and any check that fails makes it not apply.
+            int onPatient = onPatient(statement, line);
+            if (onPatient == NO) {
+                return NO;
+            }
+            for (Check check : statement.lineChecks()) {
+                if (!check.holds(this, line)) {
+                    return NO;
+                }
+            }
+            if (onPatient == NOT_EVALUATED) {
+                missingFact = patientMissing[statement.position()];
+            }
+            return onPatient;
+        }
         if (!statement.readsFacts()) {
             for (Check check : statement.checks()) {
                 if (!check.holds(this, line)) {
@@ -191,6 +212,34 @@ final class PolicyEvaluation implements RequestView, Verdicts<CompiledStatement,
             return NOT_EVALUATED;
         }
         return YES;
+    }
+
+    /** What the statement's checks on the patient and the place of service say, judged once per request. */
+    private int onPatient(CompiledStatement statement, int line) {
+        if (patientVerdicts == null) {
+            patientVerdicts = new byte[index.statements.length];
+            patientMissing = new String[index.statements.length];
+        }
+        int position = statement.position();
+        int known = patientVerdicts[position] - 1;
+        if (known >= 0) {
+            return known;
+        }
+        int verdict = YES;
+        for (Check check : statement.patientChecks()) {
+            String fact = check.missingFact(this);
+            if (fact != null) {
+                if (verdict == YES) {
+                    verdict = NOT_EVALUATED;
+                    patientMissing[position] = fact;
+                }
+            } else if (!check.holds(this, line)) {
+                verdict = NO;
+                break;
+            }
+        }
+        patientVerdicts[position] = (byte) (verdict + 1);
+        return verdict;
     }
 
     private Finding notEvaluated(CompiledStatement statement, int line, String fact) {

@@ -38,14 +38,16 @@ final class PolicyIndex {
      * A statement with everything the engine needs precomputed; {@code reason} begins with {@code policyPrefix}, the
      * policy's explanation prefix ("Policy 0509 (Intraoperative Monitoring): "); {@code readsFacts} is true when a
      * check reads a fact a request may lack (only then is each check asked for it); {@code reads} is what of the request
-     * the checks read besides the line's code (the {@code Check.READS_} bits); {@code unitsBasis} is what a unit
+     * the checks read besides the line's code (the {@code Check.READS_} bits); {@code position} is the statement's place in
+     * its policy; {@code patientChecks} are the checks that read only the patient and the place of service (the same for
+     * every line of a request, so judged once per request) and {@code lineChecks} the others; {@code unitsBasis} is what a unit
      * limit's allowance is per, in words (null for other effects). The texts of a fact the statement needs and a
      * request lacks are the same for every request, so they are kept once written; {@code texts} keeps the other texts
      * that depend only on a few numbers or on the code (see {@link WrittenTexts}).
      */
     record CompiledStatement(Statement statement, boolean decides, long lineMask, long linesOfBusiness, String policyPrefix, String reason,
-            int[] lineGroupIds, Check[] checks, boolean readsFacts, int reads, String unitsBasis, Map<String, MissingFact> missingFacts,
-            WrittenTexts texts) {
+            int[] lineGroupIds, Check[] checks, boolean readsFacts, int reads, int position, Check[] patientChecks, Check[] lineChecks,
+            String unitsBasis, Map<String, MissingFact> missingFacts, WrittenTexts texts) {
 
         /** The reason and criterion of this statement when the request lacks the fact. */
         MissingFact missing(String fact) {
@@ -148,12 +150,27 @@ final class PolicyIndex {
                 reads |= checks[c].reads();
             }
             decided |= mask;
+            List<Check> onPatient = new ArrayList<>();
+            List<Check> onLine = new ArrayList<>();
+            for (Check check : checks) {
+                (isOnPatient(check) ? onPatient : onLine).add(check);
+            }
+            if (onLine.stream().anyMatch(Check::readsFact)) {
+                // A line check that may lack its fact is judged with the others, in order, line by line.
+                onPatient.clear();
+                onLine = List.of(checks);
+            }
             statements[s] = new CompiledStatement(statement, statement.effect().decides(), mask, lobs == 0 ? -1L : lobs, prefix,
-                    prefix + statement.reason(), ids, checks, readsFacts, reads,
+                    prefix + statement.reason(), ids, checks, readsFacts, reads, s, onPatient.toArray(new Check[0]), onLine.toArray(new Check[0]),
                     statement.effect() instanceof Effect.LimitUnits limit ? limit.describeBasis() : null, new ConcurrentHashMap<>(4),
                     new WrittenTexts());
         }
         decidedMask = decided;
+    }
+
+    /** True when the check reads nothing of the line: only the patient's age or sex, or the place of service. */
+    private static boolean isOnPatient(Check check) {
+        return (check.reads() & (Check.READS_DIAGNOSES | Check.READS_MODIFIERS | Check.READS_OTHER_LINES)) == 0;
     }
 
     /**

@@ -2,6 +2,7 @@ package org.coverageengine.domain.engine;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
 import org.coverageengine.domain.code.Code;
 import org.coverageengine.domain.determination.Citation;
 import org.coverageengine.domain.determination.Sex;
@@ -40,6 +41,25 @@ final class WrittenTexts {
      */
     record CitedCase(String code, long groups, LocalDate date, List<Code> diagnoses, List<String> modifiers, Integer age, Sex sex,
             String place) {
+
+        // Written out: a record's generated equals and hashCode go through method handles that cost more here.
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof CitedCase that && groups == that.groups && code.equals(that.code) && sex == that.sex
+                    && Objects.equals(age, that.age) && Objects.equals(place, that.place) && Objects.equals(date, that.date)
+                    && Objects.equals(diagnoses, that.diagnoses) && Objects.equals(modifiers, that.modifiers);
+        }
+
+        @Override
+        public int hashCode() {
+            int hash = code.hashCode() * 31 + Long.hashCode(groups);
+            hash = hash * 31 + Objects.hashCode(date);
+            hash = hash * 31 + Objects.hashCode(diagnoses);
+            hash = hash * 31 + Objects.hashCode(modifiers);
+            hash = hash * 31 + Objects.hashCode(age);
+            hash = hash * 31 + (sex == null ? 0 : sex.ordinal() + 1);
+            return hash * 31 + Objects.hashCode(place);
+        }
     }
 
     private record CaseCitation(CitedCase key, Citation citation) {

@@ -235,6 +235,44 @@ class RuleConstructsTest {
         assertThat(line.citations().get(0).trigger()).isEqualTo(trigger);
     }
 
+    /**
+     * Conditions on the patient are the same for every line of a request, those on the line are not: with both on one
+     * statement, each line gets its own answer, and a fact the patient conditions lack is named (the first, in the
+     * statement's order) only on the lines whose own conditions hold.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "age unknown: lines with a tumour are not evaluated      | unknown | age sex | CONDITIONAL COVERED CONDITIONAL   | the patient's age (birth date)",
+        "sex named first: its lack is the one named              | unknown | sex age | CONDITIONAL COVERED CONDITIONAL   | the patient's sex",
+        "an adult woman: lines with a tumour are decided         | woman   | age sex | NOT_COVERED COVERED NOT_COVERED | ",
+        "a child: no line is decided by the statement            | child   | age sex | COVERED COVERED COVERED         | ",
+        "a man: the sex condition fails, whatever the age        | man     | age sex | COVERED COVERED COVERED         | "})
+    void patientConditionsAreJudgedOncePerRequestAndLineConditionsPerLine(String name, String who, String order, String outcomes,
+            String missing) {
+        Condition age = new Condition.PatientAge(18, null);
+        Condition sex = new Condition.PatientSex(Sex.FEMALE);
+        Condition tumour = new Condition.DiagnosesAnyIn(Set.of("TUMOR_DX"));
+        List<Condition> when = order.equals("age sex") ? List.of(age, tumour, sex) : List.of(sex, tumour, age);
+        List<Statement> statements = List.of(statement("when", "SURG", when, new Effect.Decide(Outcome.NOT_COVERED)),
+                statement("otherwise", "SURG", List.of(), new Effect.Decide(Outcome.COVERED)));
+        PatientFacts patient = switch (who) {
+            case "woman" -> ADULT_WOMAN;
+            case "child" -> new PatientFacts("Patient/2", null, 9, Sex.FEMALE);
+            case "man" -> new PatientFacts("Patient/3", null, null, Sex.MALE);
+            default -> PatientFacts.UNKNOWN;
+        };
+
+        List<Determination> lines = run(statements, patient, null, PatientHistory.NONE, "63020:C71.1", "63030:M54.50", "63020:M54.50,C71.9");
+
+        assertThat(lines).extracting(Determination::outcome).containsExactly(
+                Stream.of(outcomes.split(" ")).map(Outcome::valueOf).toArray(Outcome[]::new));
+        for (Determination line : lines) {
+            if (line.outcome() == Outcome.CONDITIONAL) {
+                assertThat(line.explanation()).contains("the request does not give " + missing + ", which this rule needs");
+            }
+        }
+    }
+
     @Test
     void aFactConditionThatAnotherConditionRulesOutNeedsNoFact() {
         List<Statement> statements = List.of(
