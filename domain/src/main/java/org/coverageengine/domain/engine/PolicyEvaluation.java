@@ -30,9 +30,12 @@ import org.coverageengine.domain.evaluation.Verdicts;
 final class PolicyEvaluation implements RequestView, Verdicts<CompiledStatement, Finding> {
 
     private static final int MAX_FOLLOW_DEPTH = 8;
-    private static final int NO = 0;
-    private static final int YES = 1;
-    private static final int NOT_EVALUATED = 2;
+    /** Whether a statement applies to a line: it does not, */
+    static final int NO = 0;
+    /** it does, */
+    static final int YES = 1;
+    /** or it may, but one of its conditions needs a fact the request lacks. */
+    static final int NOT_EVALUATED = 2;
 
     private final PolicyIndex index;
     private final List<ParsedLine> lines;
@@ -58,13 +61,10 @@ final class PolicyEvaluation implements RequestView, Verdicts<CompiledStatement,
     private Map<String, List<Criterion>> criteriaLists;
     private Map<String, String> followReasons;
     private LineAnnotations annotations;
-    /** Per line, once a diagnosis condition asks: the groups of each diagnosis it is judged on (the request's are shared). */
-    private long[][] diagnosisGroups;
-    private long[] requestDiagnosisGroups;
-    /** Per statement (by position), once asked: 1 + what its checks on the patient say (0: not judged yet). */
-    private byte[] patientVerdicts;
-    /** Per statement whose checks on the patient are not evaluated: the first fact they lack. */
-    private String[] patientMissing;
+    /** Once a diagnosis condition or trigger asks: the groups of each line's diagnoses. */
+    private LineDiagnosisGroups diagnosisGroups;
+    /** Once a statement with conditions on the patient applies to a line's groups: their verdicts for this request. */
+    private PatientVerdicts patientVerdicts;
     /** Where citations' triggers are written, one after the other (a citation keeps only the finished text). */
     private StringBuilder trigger;
 
@@ -176,7 +176,10 @@ final class PolicyEvaluation implements RequestView, Verdicts<CompiledStatement,
         if (statement.patientChecks().length > 0) {
             // The checks on the patient give one answer for every line; only a fact they lack can leave a statement
             // not evaluated (the line checks never lack theirs), and any check that fails makes it not apply.
-            int onPatient = onPatient(statement, line);
+            if (patientVerdicts == null) {
+                patientVerdicts = new PatientVerdicts(index.statements.length);
+            }
+            int onPatient = patientVerdicts.of(statement, this, line);
             if (onPatient == NO) {
                 return NO;
             }
@@ -186,7 +189,7 @@ final class PolicyEvaluation implements RequestView, Verdicts<CompiledStatement,
                 }
             }
             if (onPatient == NOT_EVALUATED) {
-                missingFact = patientMissing[statement.position()];
+                missingFact = patientVerdicts.missingFact(statement);
             }
             return onPatient;
         }
@@ -212,34 +215,6 @@ final class PolicyEvaluation implements RequestView, Verdicts<CompiledStatement,
             return NOT_EVALUATED;
         }
         return YES;
-    }
-
-    /** What the statement's checks on the patient and the place of service say, judged once per request. */
-    private int onPatient(CompiledStatement statement, int line) {
-        if (patientVerdicts == null) {
-            patientVerdicts = new byte[index.statements.length];
-            patientMissing = new String[index.statements.length];
-        }
-        int position = statement.position();
-        int known = patientVerdicts[position] - 1;
-        if (known >= 0) {
-            return known;
-        }
-        int verdict = YES;
-        for (Check check : statement.patientChecks()) {
-            String fact = check.missingFact(this);
-            if (fact != null) {
-                if (verdict == YES) {
-                    verdict = NOT_EVALUATED;
-                    patientMissing[position] = fact;
-                }
-            } else if (!check.holds(this, line)) {
-                verdict = NO;
-                break;
-            }
-        }
-        patientVerdicts[position] = (byte) (verdict + 1);
-        return verdict;
     }
 
     private Finding notEvaluated(CompiledStatement statement, int line, String fact) {
@@ -455,51 +430,29 @@ final class PolicyEvaluation implements RequestView, Verdicts<CompiledStatement,
 
     @Override
     public boolean diagnosesAnyIn(int line, long groups) {
-        for (long diagnosis : diagnosisGroups(line)) {
-            if ((diagnosis & groups) != 0) {
-                return true;
-            }
-        }
-        return false;
+        return diagnosisGroups().anyIn(line, groups);
     }
 
     @Override
     public boolean primaryDiagnosisIn(int line, long groups) {
-        long[] diagnoses = diagnosisGroups(line);
-        return diagnoses.length > 0 && (diagnoses[0] & groups) != 0;
+        return diagnosisGroups().primaryIn(line, groups);
     }
 
     @Override
     public boolean diagnosisIn(int line, int diagnosis, long groups) {
-        return (diagnosisGroups(line)[diagnosis] & groups) != 0;
+        return diagnosisGroups().in(line, diagnosis, groups);
     }
 
-    /** The groups of each diagnosis the line is judged on, in order; found once per line (or once for the request's). */
-    private long[] diagnosisGroups(int line) {
+    @Override
+    public boolean diagnosesAllIn(int line, long groups) {
+        return diagnosisGroups().allIn(line, groups);
+    }
+
+    private LineDiagnosisGroups diagnosisGroups() {
         if (diagnosisGroups == null) {
-            diagnosisGroups = new long[lines.size()][];
+            diagnosisGroups = new LineDiagnosisGroups(index, lines, requestDiagnoses, date);
         }
-        long[] groups = diagnosisGroups[line];
-        if (groups == null) {
-            if (lines.get(line).diagnoses().isEmpty()) {
-                if (requestDiagnosisGroups == null) {
-                    requestDiagnosisGroups = groupsOf(requestDiagnoses);
-                }
-                groups = requestDiagnosisGroups;
-            } else {
-                groups = groupsOf(lines.get(line).diagnoses());
-            }
-            diagnosisGroups[line] = groups;
-        }
-        return groups;
-    }
-
-    private long[] groupsOf(List<Code> diagnoses) {
-        long[] groups = new long[diagnoses.size()];
-        for (int i = 0; i < groups.length; i++) {
-            groups[i] = index.groupsOf(diagnoses.get(i), date);
-        }
-        return groups;
+        return diagnosisGroups;
     }
 
     @Override
@@ -525,16 +478,5 @@ final class PolicyEvaluation implements RequestView, Verdicts<CompiledStatement,
     @Override
     public String placeOfService() {
         return placeOfService;
-    }
-
-    @Override
-    public boolean diagnosesAllIn(int line, long groups) {
-        long[] diagnoses = diagnosisGroups(line);
-        for (long diagnosis : diagnoses) {
-            if ((diagnosis & groups) == 0) {
-                return false;
-            }
-        }
-        return diagnoses.length > 0;
     }
 }
