@@ -67,7 +67,10 @@ final class LineDiagnosisGroups {
                 }
                 groups = ofRequest;
             } else {
-                groups = groupsOf(lines.get(line).diagnoses());
+                List<Code> diagnoses = lines.get(line).diagnoses();
+                // Lines of one request often point at the same diagnoses: the previous line's are checked first.
+                groups = line > 0 && perLine[line - 1] != null && diagnoses.equals(lines.get(line - 1).diagnoses()) ? perLine[line - 1]
+                        : groupsOf(diagnoses);
             }
             perLine[line] = groups;
         }

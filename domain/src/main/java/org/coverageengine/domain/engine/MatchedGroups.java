@@ -33,7 +33,8 @@ final class MatchedGroups {
         placed[slot(code, date)] = new Placed(code, date, groups);
     }
 
+    // The text's hash is kept by the string, and a date's hash is a few shifts (its epoch day takes divisions).
     private static int slot(Code code, LocalDate date) {
-        return (int) ((code.hashCode() * 31L + date.toEpochDay()) * 0x9E3779B97F4A7C15L >>> 64 - SLOT_BITS);
+        return (int) ((code.value().hashCode() * 31L + date.hashCode()) * 0x9E3779B97F4A7C15L >>> 64 - SLOT_BITS);
     }
 }

@@ -273,6 +273,25 @@ class RuleConstructsTest {
         }
     }
 
+    /** Lines that repeat the previous line's diagnoses share their groups; a line with other diagnoses gets its own. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "the same diagnoses on consecutive lines      | 63020:C71.1 63030:C71.1 63020:C71.1                | NOT_COVERED NOT_COVERED NOT_COVERED",
+        "other diagnoses after the same ones          | 63020:C71.1 63030:C71.1 63020:M54.50               | NOT_COVERED NOT_COVERED EXPERIMENTAL",
+        "another primary diagnosis, then the first    | 63020:M54.50 63030:C71.1,M54.50 63020:M54.50       | EXPERIMENTAL NOT_COVERED EXPERIMENTAL",
+        "a line without diagnoses between equal lines | 63020:M54.50 63030 63020:M54.50                    | EXPERIMENTAL EXPERIMENTAL EXPERIMENTAL",
+        "the same codes in another order              | 63020:M54.50,C71.1 63030:C71.1,M54.50 63020:C71.1   | EXPERIMENTAL NOT_COVERED NOT_COVERED"})
+    void eachLineIsJudgedOnItsOwnDiagnoses(String name, String lines, String outcomes) {
+        List<Statement> statements = List.of(statement("when", "SURG", List.of(new Condition.PrimaryDiagnosisIn(Set.of("TUMOR_DX"))),
+                        new Effect.Decide(Outcome.NOT_COVERED)),
+                statement("otherwise", "SURG", List.of(), new Effect.Decide(Outcome.EXPERIMENTAL)));
+
+        List<Determination> determined = run(statements, ADULT_WOMAN, null, PatientHistory.NONE, lines.trim().split(" "));
+
+        assertThat(determined).extracting(Determination::outcome).containsExactly(
+                Stream.of(outcomes.trim().split(" ")).map(Outcome::valueOf).toArray(Outcome[]::new));
+    }
+
     @Test
     void aFactConditionThatAnotherConditionRulesOutNeedsNoFact() {
         List<Statement> statements = List.of(
