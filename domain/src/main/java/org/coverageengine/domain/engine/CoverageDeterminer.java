@@ -295,8 +295,16 @@ public final class CoverageDeterminer implements DetermineCoverage {
                     only.citations(), withCriteria ? only.criteria() : List.of(), only.allowedUnits(), requested.quantity(),
                     only.priorAuthorization(), requested.modifiers(), only.allowedUnits() == null ? null : only.unitsBasis());
         }
-        List<Finding> ordered = new ArrayList<>(findings);
-        ordered.sort((a, b) -> Integer.compare(a.outcome().ordinal(), b.outcome().ordinal()));
+        List<Finding> ordered;
+        if (findings.size() == 2) {
+            // The common case (two policies, or a policy and an NCCI edit), ordered as the stable sort below would.
+            Finding first = findings.get(0);
+            Finding second = findings.get(1);
+            ordered = second.outcome().ordinal() < first.outcome().ordinal() ? List.of(second, first) : List.of(first, second);
+        } else {
+            ordered = new ArrayList<>(findings);
+            ordered.sort((a, b) -> Integer.compare(a.outcome().ordinal(), b.outcome().ordinal()));
+        }
         Outcome outcome = ordered.get(0).outcome();
         int reasonCount = 0;
         int citationCount = 0;
