@@ -144,6 +144,15 @@ public final class CoverageDeterminer implements DetermineCoverage {
                 findings.add(new Finding(edit.outcome(), List.of(edit.reason()), List.of(edit.citation()), List.of(), edit.allowedUnits(), false,
                         edit.allowedUnits() == null ? null : "Units allowed per line or date of service (NCCI MUE)"));
             }
+            if (findings.isEmpty()) {
+                // A policy that lists the code but whose statements all passed the line by says so, rather than "no policy".
+                for (PolicyEvaluation evaluation : evaluations) {
+                    Finding undecided = evaluation.undecided(i);
+                    if (undecided != null) {
+                        findings.add(undecided);
+                    }
+                }
+            }
             determinations.add(combine(line, findings, dateText, lob));
         }
         return new CoverageDecision(snapshot.version(), date, dateAssumed, lob, lobAssumed, determinations.build(), notices);

@@ -49,6 +49,28 @@ final class ExplanationWriter implements TriggerPhrases {
         return prefix;
     }
 
+    /**
+     * A line whose code the policy lists in groups it decides about but to which none of its statements applied: the
+     * policy is named, so that the author or requester sees which policy was consulted and why it is silent.
+     */
+    Finding undecided(Code code, long groups, LocalDate date, LineOfBusiness lob) {
+        StringBuilder labels = new StringBuilder();
+        String section = null;
+        for (int g = 0; g < groupNames.length; g++) {
+            if ((groups & (1L << g)) != 0) {
+                labels.append(labels.length() == 0 ? "" : ", ").append(groupLabels[g]);
+                if (section == null) {
+                    section = policy.groups().get(groupNames[g]).section();
+                }
+            }
+        }
+        String reason = prefix + code + " is listed in " + labels + ", but none of the policy's statements applies to this line on "
+                + date + " for " + lob.displayName() + " plans, so the policy makes no coverage determination for it.";
+        Citation citation = new Citation(policy.number(), policy.title(), policy.effectiveDate(), section, null,
+                code + " is in " + labels + "; no statement applies");
+        return new Finding(Outcome.NO_POLICY, List.of(reason), List.of(citation), List.of(), null, false);
+    }
+
     /** A criteria statement's reason, with what the requester has left to do. */
     static String criteriaReason(String reason, Outcome outcome) {
         return reason + (outcome == Outcome.COVERED ? " Every criterion is attested as met." : " Document that the criteria listed are met.");

@@ -113,6 +113,15 @@ final class PolicyEvaluation implements RequestView, Verdicts<CompiledStatement,
         this.primaryCount = primaries;
     }
 
+    /**
+     * Why the policy made no determination for a line it lists in a group it decides about (none of its statements
+     * applied to the line), or null when it does not list the line's code on the date.
+     */
+    Finding undecided(int line) {
+        long listed = lineMasks[line] & index.decidedMask;
+        return listed == 0 ? null : index.writer.undecided(code(line), listed, date, lob);
+    }
+
     /** What the policy decides for the line, or null when no deciding statement applies. */
     Finding evaluate(int line) {
         if (memo[line] != null) {

@@ -292,6 +292,35 @@ class RuleConstructsTest {
                 Stream.of(outcomes.trim().split(" ")).map(Outcome::valueOf).toArray(Outcome[]::new));
     }
 
+    /**
+     * A line whose code a policy lists in a group it decides about, but to which none of its statements applies, names
+     * that policy and group instead of saying that no policy governs the code; codes in groups no statement decides
+     * about, or in none, still have no policy.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "a listed code the only statement passes by | 63030-22 | NO_POLICY | Policy R1 (Rules): 63030 is listed in SURG (Laminectomy), but none of the policy's statements applies to this line on 2025-03-10 for Commercial plans | 63030 is in SURG (Laminectomy); no statement applies",
+        "the same code, decided                     | 63030    | COVERED   | Policy R1 (Rules): when applies.                                                                                                               | 63030 is in SURG (Laminectomy)",
+        "a code of a group no statement decides     | 95860-22 | NO_POLICY | No loaded policy governs 95860 on 2025-03-10 for Commercial plans.                                                                            | ",
+        "a code the policy does not list            | 99213-22 | NO_POLICY | No loaded policy governs 99213 on 2025-03-10 for Commercial plans.                                                                            | "})
+    void aListedCodeNoStatementDecidesNamesThePolicy(String name, String line, Outcome outcome, String reason, String trigger) {
+        List<Statement> statements = List.of(statement("when", "SURG",
+                List.of(new Condition.Not(new Condition.ModifierPresent(Set.of("22")))), new Effect.Decide(Outcome.COVERED)));
+
+        Determination determined = run(statements, ADULT_WOMAN, null, PatientHistory.NONE, line).get(0);
+
+        assertThat(determined.outcome()).isEqualTo(outcome);
+        assertThat(determined.explanation()).contains(reason);
+        if (trigger == null) {
+            assertThat(determined.citations()).isEmpty();
+        } else {
+            assertThat(determined.citations()).singleElement().satisfies(c -> {
+                assertThat(c.policyNumber()).isEqualTo("R1");
+                assertThat(c.trigger()).startsWith(trigger);
+            });
+        }
+    }
+
     @Test
     void aFactConditionThatAnotherConditionRulesOutNeedsNoFact() {
         List<Statement> statements = List.of(

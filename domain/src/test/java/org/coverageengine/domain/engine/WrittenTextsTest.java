@@ -203,7 +203,7 @@ class WrittenTextsTest {
             List<Determination> kept = longLived.determine(request).determinations();
             assertThat(kept).as(request.toString()).isEqualTo(fresh);
             for (Determination line : kept) {
-                cited += line.citations().stream().anyMatch(c -> c.statementId().equals("facts")) ? 1 : 0;
+                cited += line.citations().stream().anyMatch(c -> "facts".equals(c.statementId())) ? 1 : 0;
             }
         }
         // The statement applied often enough for its texts to be handed out again, and to land on shared slots.
