@@ -6,6 +6,7 @@
 #   bench/jmh.sh FhirPathBenchmark                 # full FHIR path vs the HAPI floor
 #   bench/jmh.sh ImportBenchmark                   # import of the full code files
 #   bench/jmh.sh RuleLanguageBenchmark             # the richer rules beside the 0509 request shapes, per line
+#   (bench/rule-ratio.sh: the same as ratios of scores taken close together, on a host whose speed drifts)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 CP=$(bench/classpath.sh)
