@@ -145,7 +145,7 @@ public final class CoverageDeterminer implements DetermineCoverage {
                         edit.allowedUnits() == null ? null : "Units allowed per line or date of service (NCCI MUE)"));
             }
             if (findings.isEmpty()) {
-                // A policy that lists the code but whose statements all passed the line by says so, rather than "no policy".
+                // A policy that lists the code but none of whose deciding statements matched says so, rather than "no policy".
                 for (PolicyEvaluation evaluation : evaluations) {
                     Finding undecided = evaluation.undecided(i);
                     if (undecided != null) {

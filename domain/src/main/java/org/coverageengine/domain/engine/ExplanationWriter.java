@@ -50,7 +50,7 @@ final class ExplanationWriter implements TriggerPhrases {
     }
 
     /**
-     * A line whose code the policy lists in groups it decides about but to which none of its statements applied: the
+     * A line whose code the policy lists in groups it decides about but which none of its deciding statements matched: the
      * policy is named, so that the author or requester sees which policy was consulted and why it is silent.
      */
     Finding undecided(Code code, long groups, LocalDate date, LineOfBusiness lob) {
@@ -64,10 +64,10 @@ final class ExplanationWriter implements TriggerPhrases {
                 }
             }
         }
-        String reason = prefix + code + " is listed in " + labels + ", but none of the policy's statements applies to this line on "
+        String reason = prefix + code + " is listed in " + labels + ", but none of the policy's statements decides this line on "
                 + date + " for " + lob.displayName() + " plans, so the policy makes no coverage determination for it.";
         Citation citation = new Citation(policy.number(), policy.title(), policy.effectiveDate(), section, null,
-                code + " is in " + labels + "; no statement applies");
+                code + " is in " + labels + "; no statement decides it");
         return new Finding(Outcome.NO_POLICY, List.of(reason), List.of(citation), List.of(), null, false);
     }
 

@@ -114,8 +114,8 @@ final class PolicyEvaluation implements RequestView, Verdicts<CompiledStatement,
     }
 
     /**
-     * Why the policy made no determination for a line it lists in a group it decides about (none of its statements
-     * applied to the line), or null when it does not list the line's code on the date.
+     * Why the policy made no determination for a line it lists in a group it decides about (none of its deciding
+     * statements matched the line), or null when it does not list the line's code on the date.
      */
     Finding undecided(int line) {
         long listed = lineMasks[line] & index.decidedMask;

@@ -293,13 +293,13 @@ class RuleConstructsTest {
     }
 
     /**
-     * A line whose code a policy lists in a group it decides about, but to which none of its statements applies, names
+     * A line whose code a policy lists in a group it decides about, but which none of its deciding statements matches, names
      * that policy and group instead of saying that no policy governs the code; codes in groups no statement decides
      * about, or in none, still have no policy.
      */
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-        "a listed code the only statement passes by | 63030-22 | NO_POLICY | Policy R1 (Rules): 63030 is listed in SURG (Laminectomy), but none of the policy's statements applies to this line on 2025-03-10 for Commercial plans | 63030 is in SURG (Laminectomy); no statement applies",
+        "a listed code the only statement passes by | 63030-22 | NO_POLICY | Policy R1 (Rules): 63030 is listed in SURG (Laminectomy), but none of the policy's statements decides this line on 2025-03-10 for Commercial plans | 63030 is in SURG (Laminectomy); no statement decides it",
         "the same code, decided                     | 63030    | COVERED   | Policy R1 (Rules): when applies.                                                                                                               | 63030 is in SURG (Laminectomy)",
         "a code of a group no statement decides     | 95860-22 | NO_POLICY | No loaded policy governs 95860 on 2025-03-10 for Commercial plans.                                                                            | ",
         "a code the policy does not list            | 99213-22 | NO_POLICY | No loaded policy governs 99213 on 2025-03-10 for Commercial plans.                                                                            | "})
