@@ -211,9 +211,11 @@ final class ExplanationWriter implements TriggerPhrases {
     @Override
     public void otherPrimaryProcedures(RequestView request, int line, StringBuilder into) {
         into.append("; primary procedure ");
+        // Each code once, as codesIn names them: at its first line other than this one.
+        int moved = request.isPrimaryProcedure(line) && request.firstLineWithCodeOf(line) == line ? request.nextLineWithCodeOf(line) : -1;
         boolean first = true;
         for (int i = 0; i < request.lineCount(); i++) {
-            if (i != line && request.isPrimaryProcedure(i)) {
+            if (i != line && request.isPrimaryProcedure(i) && (i == moved || request.firstLineWithCodeOf(i) == i)) {
                 into.append(first ? "" : ", ").append(request.code(i).value());
                 first = false;
             }

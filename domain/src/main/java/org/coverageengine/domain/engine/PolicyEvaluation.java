@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.OptionalInt;
 import java.util.Set;
 import org.coverageengine.domain.code.Code;
@@ -67,6 +68,8 @@ final class PolicyEvaluation implements RequestView, Verdicts<CompiledStatement,
     private PatientVerdicts patientVerdicts;
     /** Where citations' triggers are written, one after the other (a citation keeps only the finished text). */
     private StringBuilder trigger;
+    /** Citations of statements reading the other lines as a whole, once a code repeats (see {@link #citedInRequest}). */
+    private KeptCitation[] requestCitations;
 
     PolicyEvaluation(PolicyIndex index, List<ParsedLine> lines, List<Code> requestDiagnoses, LocalDate date, LineOfBusiness lob,
             Set<String> attested) {
@@ -373,7 +376,44 @@ final class PolicyEvaluation implements RequestView, Verdicts<CompiledStatement,
             }
             return kept;
         }
+        if ((reads & Check.READS_LINE_ORDER) == 0) {
+            return citedInRequest(statement, line, reads);
+        }
         return write(statement, line);
+    }
+
+    /**
+     * The citation of a statement whose checks read the request's other lines as a whole (not which come first): the
+     * same words for every line of one code with the same facts, except its first line (whose code is named at its next
+     * line instead), so within the request it is written once per code and facts. A code on one line only is written
+     * directly.
+     */
+    private Citation citedInRequest(CompiledStatement statement, int line, int reads) {
+        int codeLine = firstLineWithCodeOf(line);
+        if (codeLine == line || codeLine < 0) {
+            return write(statement, line);
+        }
+        if (requestCitations == null) {
+            requestCitations = new KeptCitation[lines.size()];
+        }
+        List<Code> diagnoses = (reads & Check.READS_DIAGNOSES) != 0 ? diagnoses(line) : null;
+        List<String> modifiers = (reads & Check.READS_MODIFIERS) != 0 ? modifiers(line) : null;
+        int position = statement.position();
+        for (KeptCitation kept = requestCitations[codeLine]; kept != null; kept = kept.next()) {
+            if (kept.statement() == position && Objects.equals(kept.diagnoses(), diagnoses) && Objects.equals(kept.modifiers(), modifiers)) {
+                return kept.citation();
+            }
+        }
+        Citation written = write(statement, line);
+        requestCitations[codeLine] = new KeptCitation(position, diagnoses, modifiers, written, requestCitations[codeLine]);
+        return written;
+    }
+
+    /**
+     * A citation written in this request for a line of the code first on line {@code codeLine} (the array's index),
+     * by a statement, for the line facts its checks read (else null); the next one kept for that code, or null.
+     */
+    private record KeptCitation(int statement, List<Code> diagnoses, List<String> modifiers, Citation citation, KeptCitation next) {
     }
 
     private Citation write(CompiledStatement statement, int line) {

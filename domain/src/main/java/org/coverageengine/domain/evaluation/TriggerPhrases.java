@@ -14,7 +14,7 @@ public interface TriggerPhrases {
     /** "; every diagnosis (D1, D2) is in G or H". */
     void diagnosesIn(RequestView request, int line, List<String> groupNames, StringBuilder into);
 
-    /** "; primary procedure C1, C2": the other lines that are primary procedures. */
+    /** "; primary procedure C1, C2": the codes of the other lines that are primary procedures, each once. */
     void otherPrimaryProcedures(RequestView request, int line, StringBuilder into);
 
     /** "; " and the condition in words, for conditions whose trigger is their own description. */

@@ -46,6 +46,12 @@ public sealed interface Check {
     int READS_PLACE = 1 << 4;
     /** {@link #reads}: other lines of the request (their codes, groups or order). */
     int READS_OTHER_LINES = 1 << 5;
+    /**
+     * {@link #reads}, with {@link #READS_OTHER_LINES}: which of the other lines come before this one. Without it, a
+     * check reads the other lines as a whole, so lines of one code with the same facts are explained in the same words
+     * (each code is named once, at its first line other than the one explained).
+     */
+    int READS_LINE_ORDER = 1 << 6;
 
     /**
      * What of the request, besides the line's code and its groups, the check's result and explanation depend on: a sum
@@ -140,7 +146,7 @@ public sealed interface Check {
 
         @Override
         public int reads() {
-            return READS_OTHER_LINES;
+            return READS_OTHER_LINES | READS_LINE_ORDER;
         }
     }
 
