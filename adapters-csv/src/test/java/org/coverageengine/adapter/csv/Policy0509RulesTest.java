@@ -7,6 +7,7 @@ import static org.coverageengine.adapter.csv.DefaultPack.ask;
 import static org.coverageengine.adapter.csv.DefaultPack.line;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -382,6 +383,27 @@ class Policy0509RulesTest {
         @ValueSource(strings = {"M4", "148.061", "M48.0611X", "M48..061", "M48.06-1"})
         void malformedDiagnosis(String dx) {
             assertEquals(Outcome.INVALID, line(ask("61510:C71.1", "95940:" + dx), "95940").outcome());
+        }
+
+        @ParameterizedTest(name = "''{0}'' on three lines: each is judged as the line alone")
+        @ValueSource(strings = {"95940:M51.36", "9594:C71.1", "ABCDE:M4", "M54.16:M54.16", "95940:M48..061,M51.36", "63047:C71.1,M4"})
+        void repeatedInvalidLines(String spec) {
+            Determination alone = ask(spec).determinations().get(0);
+            assertEquals(Outcome.INVALID, alone.outcome());
+            for (Determination repeated : ask(spec, spec, spec).determinations()) {
+                assertEquals(Outcome.INVALID, repeated.outcome());
+                assertEquals(alone.reasons(), repeated.reasons());
+            }
+        }
+
+        @Test
+        @DisplayName("a procedure repeated with a deleted diagnosis on one line only: only that line is invalid")
+        void repeatedProcedureWithOneInvalidDiagnosis() {
+            CoverageDecision d = ask("61510:C71.1", "95940:M51.36", "95940:C71.1", "95940:M51.36");
+            assertEquals(List.of(Outcome.INVALID, Outcome.INVALID),
+                    List.of(d.determinations().get(1).outcome(), d.determinations().get(3).outcome()));
+            assertTrue(d.determinations().get(1).explanation().contains("M51.36"), d.determinations().get(1).explanation());
+            assertNotEquals(Outcome.INVALID, d.determinations().get(2).outcome());
         }
 
         @Test

@@ -16,7 +16,6 @@ import java.util.function.Supplier;
 import org.coverageengine.domain.code.Code;
 import org.coverageengine.domain.code.CodeEntry;
 import org.coverageengine.domain.code.CodeText;
-import org.coverageengine.domain.code.InvalidCodeException;
 import org.coverageengine.domain.determination.Citation;
 import org.coverageengine.domain.determination.CoverageDecision;
 import org.coverageengine.domain.determination.CoverageRequest;
@@ -192,37 +191,27 @@ public final class CoverageDeterminer implements DetermineCoverage {
 
     private static List<ParsedLine> parse(List<RequestedLine> lines, CodeCatalog catalog, LocalDate date) {
         List<ParsedLine> parsed = new ArrayList<>(lines.size());
+        RequestCodes codes = new RequestCodes(catalog, date, lines.size());
         for (RequestedLine line : lines) {
             // An empty ArrayList holds no array until its first add, so the common no-problem case costs one object.
             List<String> problems = new ArrayList<>(0);
-            Code code = null;
-            CodeEntry entry = null;
-            try {
-                code = line.procedure().parse();
-                if (!code.system().isProcedure()) {
-                    problems.add(code + " is a diagnosis code, not a procedure code");
-                } else {
-                    List<CodeEntry> entries = catalog.entries(code);
-                    validity(code, entries, catalog, date).ifPresent(problems::add);
-                    entry = entryOn(entries, date);
-                    if (entry == null && !entries.isEmpty()) {
-                        entry = entries.get(entries.size() - 1);
-                    }
-                }
-            } catch (InvalidCodeException e) {
-                problems.add("procedure " + e.getMessage());
+            RequestCodes.Parsed procedure = codes.procedure(line.procedure());
+            if (procedure.problem() != null) {
+                problems.add(procedure.problem());
             }
             List<Code> diagnoses = new ArrayList<>(line.diagnoses().size());
             for (CodeText text : line.diagnoses()) {
-                try {
-                    Code diagnosis = text.parse();
-                    diagnoses.add(diagnosis);
-                    validity(diagnosis, catalog.entries(diagnosis), catalog, date).ifPresent(p -> problems.add("diagnosis " + p));
-                } catch (InvalidCodeException e) {
-                    problems.add("diagnosis " + e.getMessage());
+                RequestCodes.Parsed diagnosis = codes.diagnosis(text);
+                if (diagnosis.code() != null) {
+                    diagnoses.add(diagnosis.code());
+                }
+                if (diagnosis.problem() != null) {
+                    problems.add(diagnosis.problem());
                 }
             }
-            parsed.add(new ParsedLine(line, code, entry != null && entry.addOn(), entry == null ? null : entry.display(), diagnoses, problems));
+            CodeEntry entry = procedure.entry();
+            parsed.add(new ParsedLine(line, procedure.code(), entry != null && entry.addOn(), entry == null ? null : entry.display(), diagnoses,
+                    problems));
         }
         return parsed;
     }
@@ -250,7 +239,7 @@ public final class CoverageDeterminer implements DetermineCoverage {
         return Optional.empty();
     }
 
-    private static CodeEntry entryOn(List<CodeEntry> entries, LocalDate date) {
+    static CodeEntry entryOn(List<CodeEntry> entries, LocalDate date) {
         for (int i = 0; i < entries.size(); i++) {
             if (entries.get(i).validity().contains(date)) {
                 return entries.get(i);
