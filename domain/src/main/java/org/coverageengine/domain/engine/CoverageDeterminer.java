@@ -15,7 +15,6 @@ import java.util.Set;
 import java.util.function.Supplier;
 import org.coverageengine.domain.code.Code;
 import org.coverageengine.domain.code.CodeEntry;
-import org.coverageengine.domain.code.CodeText;
 import org.coverageengine.domain.determination.Citation;
 import org.coverageengine.domain.determination.CoverageDecision;
 import org.coverageengine.domain.determination.CoverageRequest;
@@ -83,7 +82,8 @@ public final class CoverageDeterminer implements DetermineCoverage {
             lob = LineOfBusiness.COMMERCIAL;
             notices.add("No line of business was given: COMMERCIAL was assumed.");
         }
-        List<ParsedLine> lines = parse(request.lines(), catalog, date);
+        RequestCodes codes = RequestCodes.parse(request.lines(), catalog, date);
+        List<ParsedLine> lines = codes.lines();
         List<Code> requestDiagnoses = requestDiagnoses(lines);
         NcciEditing ncci = new NcciEditing(snapshot.edits(), editApplication, lines, date, lob);
         notices.addAll(ncci.notices());
@@ -93,7 +93,7 @@ public final class CoverageDeterminer implements DetermineCoverage {
         List<PolicyIndex> outOfScope = new ArrayList<>(0);
         for (Policy policy : inEffect) {
             if (policy.governs().contains(lob)) {
-                evaluations.add(new PolicyEvaluation(indexOf.get(policy), lines, requestDiagnoses, date, lob, request.attestedCriteria(),
+                evaluations.add(new PolicyEvaluation(indexOf.get(policy), lines, codes.firstOfCode(), requestDiagnoses, date, lob, request.attestedCriteria(),
                         request.patient(), request.placeOfService(), history));
             } else {
                 outOfScope.add(indexOf.get(policy));
@@ -187,33 +187,6 @@ public final class CoverageDeterminer implements DetermineCoverage {
             }
         }
         return latest;
-    }
-
-    private static List<ParsedLine> parse(List<RequestedLine> lines, CodeCatalog catalog, LocalDate date) {
-        List<ParsedLine> parsed = new ArrayList<>(lines.size());
-        RequestCodes codes = new RequestCodes(catalog, date, lines.size());
-        for (RequestedLine line : lines) {
-            // An empty ArrayList holds no array until its first add, so the common no-problem case costs one object.
-            List<String> problems = new ArrayList<>(0);
-            RequestCodes.Parsed procedure = codes.procedure(line.procedure());
-            if (procedure.problem() != null) {
-                problems.add(procedure.problem());
-            }
-            List<Code> diagnoses = new ArrayList<>(line.diagnoses().size());
-            for (CodeText text : line.diagnoses()) {
-                RequestCodes.Parsed diagnosis = codes.diagnosis(text);
-                if (diagnosis.code() != null) {
-                    diagnoses.add(diagnosis.code());
-                }
-                if (diagnosis.problem() != null) {
-                    problems.add(diagnosis.problem());
-                }
-            }
-            CodeEntry entry = procedure.entry();
-            parsed.add(new ParsedLine(line, procedure.code(), entry != null && entry.addOn(), entry == null ? null : entry.display(), diagnoses,
-                    problems));
-        }
-        return parsed;
     }
 
     /** Why a well-formed code is not valid on the date, judged by what the catalog knows (rule 11). */

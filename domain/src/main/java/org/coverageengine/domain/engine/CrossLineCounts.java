@@ -1,7 +1,6 @@
 package org.coverageengine.domain.engine;
 
 import java.util.List;
-import org.coverageengine.domain.code.Code;
 
 /**
  * What one policy's evaluation of one request counts across its lines: which lines repeat a code, the units of a
@@ -11,13 +10,13 @@ import org.coverageengine.domain.code.Code;
 final class CrossLineCounts {
 
     private final List<ParsedLine> lines;
+    private final int[] firstOfCode;
     private final long[] lineMasks;
     private final int groups;
     /**
-     * Per line: the first line with the same code (the line itself when none is earlier; -1 without a code), the next
-     * line with the same code (-1 when none), and the units of its code on the lines before it.
+     * Per line, once asked: the next line with the same code (-1 when none), and the units of its code on the lines
+     * before it.
      */
-    private int[] firstOfCode;
     private int[] nextOfCode;
     private int[] codeUnitsBefore;
     /** Per group, once a limit asks: per line, the units of the group's codes on the lines before it. */
@@ -25,8 +24,10 @@ final class CrossLineCounts {
     /** Per group, once a trigger asks: the first line of each of its codes. */
     private int[][] codeFirstLines;
 
-    CrossLineCounts(List<ParsedLine> lines, long[] lineMasks, int groups) {
+    /** Counts over the lines; {@code firstOfCode} links the lines of one code (see {@link RequestCodes#firstOfCode}). */
+    CrossLineCounts(List<ParsedLine> lines, int[] firstOfCode, long[] lineMasks, int groups) {
         this.lines = lines;
+        this.firstOfCode = firstOfCode;
         this.lineMasks = lineMasks;
         this.groups = groups;
     }
@@ -65,7 +66,6 @@ final class CrossLineCounts {
         }
         int[] firsts = codeFirstLines[group];
         if (firsts == null) {
-            sameCodes();
             long bit = 1L << group;
             int count = 0;
             for (int i = 0; i < lineMasks.length; i++) {
@@ -87,7 +87,6 @@ final class CrossLineCounts {
 
     /** The first line whose code equals this line's (the line itself when none is earlier), or -1 without a code. */
     int firstLineWithCodeOf(int line) {
-        sameCodes();
         return firstOfCode[line];
     }
 
@@ -97,45 +96,30 @@ final class CrossLineCounts {
         return nextOfCode[line];
     }
 
-    /**
-     * Links the lines of equal codes in one pass, through an open-addressing table of line numbers (arrays only: the
-     * counts are asked for every limited line, so a map of boxed counts would cost more than it saves).
-     */
+    /** Links each line to the next of its code and counts the units before it, in one pass over the first lines of codes. */
     private void sameCodes() {
-        if (firstOfCode != null) {
+        if (nextOfCode != null) {
             return;
         }
         int n = lines.size();
-        int[] first = new int[n];
         int[] next = new int[n];
         int[] unitsBefore = new int[n];
-        // Each slot holds (line + 1) of the latest line seen with its code.
-        int[] latest = new int[Integer.highestOneBit(Math.max(2 * n - 1, 1)) << 1];
-        int slots = latest.length - 1;
+        // Per first line of a code: the latest line seen with that code, plus one (0: none yet).
+        int[] latest = new int[n];
         for (int i = 0; i < n; i++) {
             next[i] = -1;
-            Code code = lines.get(i).code();
-            if (code == null) {
-                first[i] = -1;
+            int first = firstOfCode[i];
+            if (first < 0) {
                 continue;
             }
-            int hash = code.hashCode() * 0x9E3779B9;
-            int slot = (hash ^ hash >>> 16) & slots;
-            while (latest[slot] != 0 && !code.equals(lines.get(latest[slot] - 1).code())) {
-                slot = slot + 1 & slots;
-            }
-            int previous = latest[slot] - 1;
-            if (previous < 0) {
-                first[i] = i;
-            } else {
-                first[i] = first[previous];
+            int previous = latest[first] - 1;
+            if (previous >= 0) {
                 next[previous] = i;
                 unitsBefore[i] = unitsBefore[previous] + lines.get(previous).line().quantity();
             }
-            latest[slot] = i + 1;
+            latest[first] = i + 1;
         }
-        nextOfCode = next;
         codeUnitsBefore = unitsBefore;
-        firstOfCode = first;
+        nextOfCode = next;
     }
 }

@@ -40,6 +40,7 @@ final class PolicyEvaluation implements RequestView, Verdicts<CompiledStatement,
 
     private final PolicyIndex index;
     private final List<ParsedLine> lines;
+    private final int[] firstOfCode;
     private final List<Code> requestDiagnoses;
     private final LocalDate date;
     private final LineOfBusiness lob;
@@ -71,12 +72,11 @@ final class PolicyEvaluation implements RequestView, Verdicts<CompiledStatement,
     /** Citations of statements reading the other lines as a whole, once a code repeats (see {@link #citedInRequest}). */
     private KeptCitation[] requestCitations;
 
-    PolicyEvaluation(PolicyIndex index, List<ParsedLine> lines, List<Code> requestDiagnoses, LocalDate date, LineOfBusiness lob,
-            Set<String> attested) {
-        this(index, lines, requestDiagnoses, date, lob, attested, PatientFacts.UNKNOWN, null, PatientHistory.NONE);
-    }
-
-    PolicyEvaluation(PolicyIndex index, List<ParsedLine> lines, List<Code> requestDiagnoses, LocalDate date, LineOfBusiness lob,
+    /**
+     * The evaluation of one policy version for one request's lines; {@code firstOfCode} gives per line the first line
+     * with an equal procedure code (see {@link RequestCodes#firstOfCode}).
+     */
+    PolicyEvaluation(PolicyIndex index, List<ParsedLine> lines, int[] firstOfCode, List<Code> requestDiagnoses, LocalDate date, LineOfBusiness lob,
             Set<String> attested, PatientFacts patient, String placeOfService, PatientHistory history) {
         this.index = index;
         this.patient = patient;
@@ -84,6 +84,7 @@ final class PolicyEvaluation implements RequestView, Verdicts<CompiledStatement,
         this.placeOfService = placeOfService;
         this.history = history;
         this.lines = lines;
+        this.firstOfCode = firstOfCode;
         this.requestDiagnoses = requestDiagnoses;
         this.date = date;
         this.lob = lob;
@@ -97,7 +98,9 @@ final class PolicyEvaluation implements RequestView, Verdicts<CompiledStatement,
         int primaries = 0;
         for (int i = 0; i < n; i++) {
             ParsedLine line = lines.get(i);
-            long mask = line.code() == null ? 0 : index.groupsOf(line.code(), date);
+            // A line repeating an earlier line's code is in that line's groups.
+            int first = firstOfCode[i];
+            long mask = line.code() == null ? 0 : first >= 0 && first < i ? lineMasks[first] : index.groupsOf(line.code(), date);
             lineMasks[i] = mask;
             long bits = mask;
             while (bits != 0) {
@@ -328,7 +331,7 @@ final class PolicyEvaluation implements RequestView, Verdicts<CompiledStatement,
 
     private CrossLineCounts crossLine() {
         if (crossLine == null) {
-            crossLine = new CrossLineCounts(lines, lineMasks, index.groupNames.length);
+            crossLine = new CrossLineCounts(lines, firstOfCode, lineMasks, index.groupNames.length);
         }
         return crossLine;
     }
