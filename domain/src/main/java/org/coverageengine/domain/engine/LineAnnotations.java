@@ -1,5 +1,6 @@
 package org.coverageengine.domain.engine;
 
+import com.google.common.collect.ImmutableList;
 import java.time.Period;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +25,7 @@ final class LineAnnotations implements Annotations<CompiledStatement> {
     private int allowed;
     private String unitsBasis;
     private boolean priorAuthorization;
-    /** The line's reasons and citations so far; emptied for each line, so only the finished lists are allocated per line. */
+    /** The reasons and citations the annotations added to the line; emptied for each line, so only the finished lists are allocated per line. */
     private final List<String> reasons = new ArrayList<>();
     private final List<Citation> citations = new ArrayList<>();
     private List<Criterion> criteria;
@@ -39,27 +40,33 @@ final class LineAnnotations implements Annotations<CompiledStatement> {
         allowed = decided.allowedUnits() == null ? -1 : decided.allowedUnits();
         unitsBasis = decided.unitsBasis();
         priorAuthorization = decided.priorAuthorization();
-        // Element by element: addAll would copy each list into a new array first.
         reasons.clear();
-        for (int i = 0; i < decided.reasons().size(); i++) {
-            reasons.add(decided.reasons().get(i));
-        }
         citations.clear();
-        for (int i = 0; i < decided.citations().size(); i++) {
-            citations.add(decided.citations().get(i));
-        }
         criteria = decided.criteria();
         return this;
     }
 
-    /** The decision with what the annotations added. */
+    /** The decision with what the annotations added after its own reasons and citations. */
     Finding finish(Finding decided) {
-        Finding annotated = new Finding(outcome, List.copyOf(reasons), List.copyOf(citations), criteria, allowed < 0 ? null : allowed, priorAuthorization,
-                unitsBasis);
+        // Built at their exact size, the immutable lists are the determination's own (it keeps them as they are).
+        Finding annotated = new Finding(outcome, joined(decided.reasons(), reasons), joined(decided.citations(), citations), criteria,
+                allowed < 0 ? null : allowed, priorAuthorization, unitsBasis);
         reasons.clear();
         citations.clear();
         criteria = null;
         return annotated;
+    }
+
+    // By index: a builder's addAll of a list that is not one of Guava's goes through an iterator.
+    private static <T> List<T> joined(List<T> first, List<T> then) {
+        ImmutableList.Builder<T> all = ImmutableList.builderWithExpectedSize(first.size() + then.size());
+        for (int i = 0; i < first.size(); i++) {
+            all.add(first.get(i));
+        }
+        for (int i = 0; i < then.size(); i++) {
+            all.add(then.get(i));
+        }
+        return all.build();
     }
 
     @Override

@@ -133,7 +133,8 @@ final class PolicyEvaluation implements RequestView, Verdicts<CompiledStatement,
         if (memo[line] != null) {
             return memo[line];
         }
-        if (lineMasks[line] == 0 || followDepth > MAX_FOLLOW_DEPTH) {
+        // A line only in groups no statement decides or annotates (a procedure the policy uses as context) has no statement to try.
+        if ((lineMasks[line] & index.decidedMask) == 0 || followDepth > MAX_FOLLOW_DEPTH) {
             return null;
         }
         CompiledStatement[] statements = index.statements;
