@@ -113,7 +113,8 @@ public final class CoverageDeterminer implements DetermineCoverage {
             }
         }
 
-        String dateText = date.toString();
+        // Written only for a line no policy governs (its reason names the date).
+        String dateText = null;
         ImmutableList.Builder<Determination> determinations = ImmutableList.builderWithExpectedSize(lines.size());
         for (int i = 0; i < lines.size(); i++) {
             ParsedLine line = lines.get(i);
@@ -151,6 +152,9 @@ public final class CoverageDeterminer implements DetermineCoverage {
                         findings.add(undecided);
                     }
                 }
+            }
+            if (findings.isEmpty() && dateText == null) {
+                dateText = date.toString();
             }
             determinations.add(combine(line, findings, dateText, lob));
         }

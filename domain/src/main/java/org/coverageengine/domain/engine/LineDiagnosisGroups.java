@@ -17,6 +17,9 @@ final class LineDiagnosisGroups {
     private final LocalDate date;
     private final long[][] perLine;
     private long[] ofRequest;
+    private final Code[] placed = new Code[RequestCodes.KEPT_DIAGNOSES];
+    private final long[] placedGroups = new long[RequestCodes.KEPT_DIAGNOSES];
+    private int placedCount;
 
     LineDiagnosisGroups(PolicyIndex index, List<ParsedLine> lines, List<Code> requestDiagnoses, LocalDate date) {
         this.index = index;
@@ -80,7 +83,25 @@ final class LineDiagnosisGroups {
     private long[] groupsOf(List<Code> diagnoses) {
         long[] groups = new long[diagnoses.size()];
         for (int i = 0; i < groups.length; i++) {
-            groups[i] = index.groupsOf(diagnoses.get(i), date);
+            groups[i] = groupsOf(diagnoses.get(i));
+        }
+        return groups;
+    }
+
+    /**
+     * The groups of one diagnosis. The lines of a request share one code object per diagnosis text (see
+     * {@link RequestCodes}), so the first few distinct ones are placed once and found again by identity.
+     */
+    private long groupsOf(Code diagnosis) {
+        for (int k = 0; k < placedCount; k++) {
+            if (placed[k] == diagnosis) {
+                return placedGroups[k];
+            }
+        }
+        long groups = index.groupsOf(diagnosis, date);
+        if (placedCount < placed.length) {
+            placed[placedCount] = diagnosis;
+            placedGroups[placedCount++] = groups;
         }
         return groups;
     }
