@@ -392,6 +392,23 @@ class RuleConstructsTest {
                 + " here, 0 allowed, the 1 unit(s) above the limit are not covered.");
     }
 
+    /**
+     * A limit counts the units billed of the code on the date of service, as the NCCI MUE does: an earlier line of the
+     * code that no statement decides (here: modifier 22) gets no limit of its own, but its units still use the allowance.
+     */
+    @Test
+    void anUndecidedEarlierLineOfTheCodeStillUsesTheAllowance() {
+        List<Statement> statements = List.of(statement("emg", "EMG", List.of(new Condition.Not(new Condition.ModifierPresent(Set.of("22")))),
+                new Effect.Decide(Outcome.CONDITIONAL)), statement("limit", "EMG", List.of(), new Effect.LimitUnits(1, Effect.UnitScope.CODE, null, "")));
+
+        List<Determination> lines = run(statements, ADULT_WOMAN, null, PatientHistory.NONE, "95860-22", "95860");
+
+        assertThat(lines.get(0).outcome()).isEqualTo(Outcome.NO_POLICY);
+        assertThat(lines.get(0).allowedUnits()).isNull();
+        assertThat(lines.get(1).outcome()).isEqualTo(Outcome.CONDITIONAL);
+        assertThat(lines.get(1).allowedUnits()).isEqualTo(0);
+    }
+
     record PeriodCase(String name, PatientHistory history, Outcome outcome, Integer allowed, String criterion) {
         @Override
         public String toString() {
