@@ -137,12 +137,9 @@ final class PolicyEvaluation implements RequestView, Verdicts<CompiledStatement,
         if ((lineMasks[line] & index.decidedMask) == 0 || followDepth > MAX_FOLLOW_DEPTH) {
             return null;
         }
-        CompiledStatement[] statements = index.statements;
+        PolicyIndex.Candidates candidates = index.candidates(lineMasks[line]);
         Finding decided = null;
-        for (CompiledStatement statement : statements) {
-            if (!statement.decides()) {
-                continue;
-            }
+        for (CompiledStatement statement : candidates.deciders()) {
             int applies = applies(statement, line);
             if (applies == NOT_EVALUATED) {
                 // Whether this statement decides is unknown, so no later one may decide in its place.
@@ -160,8 +157,8 @@ final class PolicyEvaluation implements RequestView, Verdicts<CompiledStatement,
             return null;
         }
         LineAnnotations annotated = null;
-        for (CompiledStatement statement : statements) {
-            int applies = statement.decides() ? NO : applies(statement, line);
+        for (CompiledStatement statement : candidates.annotators()) {
+            int applies = applies(statement, line);
             if (applies == NO) {
                 continue;
             }

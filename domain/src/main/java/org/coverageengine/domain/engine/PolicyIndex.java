@@ -235,6 +235,39 @@ final class PolicyIndex {
         return mask;
     }
 
+    /**
+     * The statements whose groups meet a line's groups: the deciding ones and the annotating ones, each in policy
+     * order. The other statements cannot apply to such a line, so a line tries only these.
+     */
+    record Candidates(long lineMask, CompiledStatement[] deciders, CompiledStatement[] annotators) {
+    }
+
+    /** Slots of {@link #candidates}; a power of two (a policy's lines fall in few distinct combinations of groups). */
+    private static final int CANDIDATE_SLOTS = 64;
+    private final Candidates[] candidates = new Candidates[CANDIDATE_SLOTS];
+
+    /**
+     * The candidates for a line in these groups, kept per combination of groups: each slot holds the last combination
+     * that landed on it as an immutable entry, so threads racing on a slot at worst list the statements twice.
+     */
+    Candidates candidates(long lineMask) {
+        int slot = (int) (lineMask * 0x9E3779B97F4A7C15L >>> 64 - Integer.numberOfTrailingZeros(CANDIDATE_SLOTS));
+        Candidates kept = candidates[slot];
+        if (kept != null && kept.lineMask() == lineMask) {
+            return kept;
+        }
+        List<CompiledStatement> deciders = new ArrayList<>();
+        List<CompiledStatement> annotators = new ArrayList<>();
+        for (CompiledStatement statement : statements) {
+            if ((statement.lineMask() & lineMask) != 0) {
+                (statement.decides() ? deciders : annotators).add(statement);
+            }
+        }
+        Candidates listed = new Candidates(lineMask, deciders.toArray(new CompiledStatement[0]), annotators.toArray(new CompiledStatement[0]));
+        candidates[slot] = listed;
+        return listed;
+    }
+
     /** The bit of a named group. */
     long bit(String group) {
         return 1L << groupIds.get(group);
