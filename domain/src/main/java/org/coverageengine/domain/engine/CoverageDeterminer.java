@@ -10,11 +10,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.coverageengine.domain.code.Code;
-import org.coverageengine.domain.code.CodeEntry;
 import org.coverageengine.domain.determination.Citation;
 import org.coverageengine.domain.determination.CoverageDecision;
 import org.coverageengine.domain.determination.CoverageRequest;
@@ -191,38 +189,6 @@ public final class CoverageDeterminer implements DetermineCoverage {
             }
         }
         return latest;
-    }
-
-    /** Why a well-formed code is not valid on the date, judged by what the catalog knows (rule 11). */
-    static Optional<String> validity(Code code, List<CodeEntry> entries, CodeCatalog catalog, LocalDate date) {
-        if (!entries.isEmpty()) {
-            CodeEntry onDate = entryOn(entries, date);
-            if (onDate != null) {
-                return onDate.billable() ? Optional.empty()
-                        : Optional.of(code + " is a category heading, not a billable " + code.system().displayName() + " code");
-            }
-            CodeEntry nearest = entries.get(0);
-            for (CodeEntry entry : entries) {
-                if (entry.validity().start() == null || !entry.validity().start().isAfter(date)) {
-                    nearest = entry;
-                }
-            }
-            return Optional.of(code + " is not valid on " + date + ": " + nearest.validity().whyOutside(date).orElse("outside its dates"));
-        }
-        if (catalog.declaresComplete(code.system(), date)) {
-            return Optional.of(code + " is not a " + code.system().displayName() + " code on " + date
-                    + " (the complete official code set for that date was loaded and does not list it)");
-        }
-        return Optional.empty();
-    }
-
-    static CodeEntry entryOn(List<CodeEntry> entries, LocalDate date) {
-        for (int i = 0; i < entries.size(); i++) {
-            if (entries.get(i).validity().contains(date)) {
-                return entries.get(i);
-            }
-        }
-        return null;
     }
 
     private static List<Code> requestDiagnoses(List<ParsedLine> lines) {

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.coverageengine.domain.code.Code;
 import org.coverageengine.domain.code.CodeEntry;
 import org.coverageengine.domain.code.CodeText;
@@ -67,11 +68,11 @@ final class RequestCodes {
                     slots[slot] = i + 1;
                     first[i] = i;
                     List<CodeEntry> entries = catalog.entries(code);
-                    entry = CoverageDeterminer.entryOn(entries, date);
+                    entry = entryOn(entries, date);
                     if (entry == null && !entries.isEmpty()) {
                         entry = entries.get(entries.size() - 1);
                     }
-                    CoverageDeterminer.validity(code, entries, catalog, date).ifPresent(problems::add);
+                    validity(code, entries, catalog, date).ifPresent(problems::add);
                 } else {
                     int earlier = slots[slot] - 1;
                     first[i] = earlier;
@@ -104,6 +105,38 @@ final class RequestCodes {
         return firstOfCode;
     }
 
+    /** Why a well-formed code is not valid on the date, judged by what the catalog knows (rule 11). */
+    private static Optional<String> validity(Code code, List<CodeEntry> entries, CodeCatalog catalog, LocalDate date) {
+        if (!entries.isEmpty()) {
+            CodeEntry onDate = entryOn(entries, date);
+            if (onDate != null) {
+                return onDate.billable() ? Optional.empty()
+                        : Optional.of(code + " is a category heading, not a billable " + code.system().displayName() + " code");
+            }
+            CodeEntry nearest = entries.get(0);
+            for (CodeEntry entry : entries) {
+                if (entry.validity().start() == null || !entry.validity().start().isAfter(date)) {
+                    nearest = entry;
+                }
+            }
+            return Optional.of(code + " is not valid on " + date + ": " + nearest.validity().whyOutside(date).orElse("outside its dates"));
+        }
+        if (catalog.declaresComplete(code.system(), date)) {
+            return Optional.of(code + " is not a " + code.system().displayName() + " code on " + date
+                    + " (the complete official code set for that date was loaded and does not list it)");
+        }
+        return Optional.empty();
+    }
+
+    private static CodeEntry entryOn(List<CodeEntry> entries, LocalDate date) {
+        for (int i = 0; i < entries.size(); i++) {
+            if (entries.get(i).validity().contains(date)) {
+                return entries.get(i);
+            }
+        }
+        return null;
+    }
+
     /** The diagnosis texts of one request judged so far: parsed code (null when malformed) and problem (else null). */
     private static final class Diagnoses {
         private final CodeCatalog catalog;
@@ -129,7 +162,7 @@ final class RequestCodes {
                 String problem;
                 try {
                     code = text.parse();
-                    problem = CoverageDeterminer.validity(code, catalog.entries(code), catalog, date).map(p -> "diagnosis " + p).orElse(null);
+                    problem = validity(code, catalog.entries(code), catalog, date).map(p -> "diagnosis " + p).orElse(null);
                 } catch (InvalidCodeException e) {
                     problem = "diagnosis " + e.getMessage();
                 }
