@@ -4,7 +4,11 @@
 # SECONDS, CONNECTIONS keep-alive connections), ROUNDS alternating rounds in one run. The warm-up (WARM_RATE req/s for
 # WARM_SECONDS) must be long enough for the JIT to finish with the database driver's code too: with 5,000 warm-up
 # requests the compiler threads still took a quarter of the CPU of a recorded run, which weighs on it more than on
-# the unrecorded one. Each row also prints the server's CPU time per request (user + system, from /proc).
+# the unrecorded one. After it, one window at the measured RATE for SATURATED_SECONDS (default 10; 0 skips it): the
+# first window at capacity still compiles the code of the store's saturated path (large loader transactions, page
+# splits): measured at 55-62 us of C2 compiler time per request in that window, against 1-3 us in the windows after.
+# Each row also prints the server's CPU time per answered request (user + system, from /proc), in total and per
+# group of threads: request threads (fhir), the record's loader, garbage collection (GC), the JIT compilers (C1/C2).
 #   bench/record.sh [RATE] [SECONDS] [CONNECTIONS] [ROUNDS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,6 +18,7 @@ CONNECTIONS=${3:-16}
 ROUNDS=${4:-2}
 WARM_RATE=${WARM_RATE:-2000}
 WARM_SECONDS=${WARM_SECONDS:-25}
+SATURATED_SECONDS=${SATURATED_SECONDS:-10}
 PORT=${PORT:-18090}
 CP=$(bench/classpath.sh)
 WORK=$(mktemp -d)
@@ -27,6 +32,12 @@ PG_URL=$(head -1 "$WORK/pg-url")
 harness() {
   java -XX:+UseSerialGC -Xmx256m -cp "$CP" org.coverageengine.bench.LoadHarness "http://127.0.0.1:$PORT/fhir" "$@"
 }
+# CPU ticks per thread group of the process: "name ticks" lines, thread names without their numbers.
+thread_ticks() {
+  for task in /proc/"$1"/task/*; do
+    echo "$(tr ' ' '_' < "$task/comm") $(awk '{print $14 + $15}' "$task/stat" 2>/dev/null || echo 0)"
+  done | awk '{g = $1; sub(/[-#]?[0-9]+$/, "", g); sub(/[-_][0-9]+$/, "", g); ticks[g] += $2} END {for (g in ticks) print g, ticks[g]}' | sort
+}
 run() {
   local label=$1 store=$2
   CPE_STORE_USER=postgres java -Xmx1g -jar app/target/coverage-policy-engine.jar serve --port "$PORT" --store "$store" \
@@ -34,12 +45,20 @@ run() {
   local server=$!
   for _ in $(seq 1 300); do curl -s -o /dev/null "http://127.0.0.1:$PORT/fhir/metadata" && break; sleep 0.1; done
   harness "$WARM_RATE" "$WARM_SECONDS" 1 "$CONNECTIONS" > /dev/null
-  local before after
-  before=$(awk '{print $14 + $15}' "/proc/$server/stat")
-  printf '%-10s ' "$label"
-  harness "$RATE" "$SECONDS_EACH" 1 "$CONNECTIONS" | tr -d '\n'
-  after=$(awk '{print $14 + $15}' "/proc/$server/stat")
-  echo ", server CPU $(( (after - before) * 10000 / (RATE * SECONDS_EACH) )) us/request"
+  if [ "$SATURATED_SECONDS" -gt 0 ]; then harness "$RATE" "$SATURATED_SECONDS" 1 "$CONNECTIONS" > /dev/null; fi
+  thread_ticks "$server" > "$WORK/ticks-before"
+  local out completed
+  out=$(harness "$RATE" "$SECONDS_EACH" 1 "$CONNECTIONS" | tr -d '\n')
+  thread_ticks "$server" > "$WORK/ticks-after"
+  completed=$(echo "$out" | sed -E 's/.*completed ([0-9]+)\/.*/\1/')
+  printf '%-10s %s, server CPU per answered request:' "$label" "$out"
+  join -a 2 -e 0 -o 0,1.2,2.2 "$WORK/ticks-before" "$WORK/ticks-after" | awk -v n="$completed" '
+    { d = $3 - $2; total += d
+      if ($1 ~ /^fhir/) g = "fhir"; else if ($1 == "record-loader") g = "loader"; else if ($1 ~ /^GC_|^G1_/) g = "GC";
+      else if ($1 ~ /Compiler/) g = "JIT"; else g = "other"
+      part[g] += d }
+    END { printf " total %d us (fhir %d, loader %d, GC %d, JIT %d, other %d)\n", total * 10000 / n, part["fhir"] * 10000 / n,
+          part["loader"] * 10000 / n, part["GC"] * 10000 / n, part["JIT"] * 10000 / n, part["other"] * 10000 / n }'
   kill $server; wait $server 2>/dev/null || true
 }
 for round in $(seq 1 "$ROUNDS"); do

@@ -132,4 +132,17 @@ class RecordJournalTest {
         assertThatThrownBy(() -> open(0)).isInstanceOf(IOException.class)
                 .hasMessageContaining(first.getFileName().toString()).hasMessageContaining("damaged at byte 0");
     }
+
+    @Test
+    void aWriteThatFailsAndCannotBeUndoneRefusesEveryLaterEntry() throws IOException {
+        RecordJournal journal = open(0);
+        journal.append(text("kept"));
+        journal.close();
+        assertThatThrownBy(() -> journal.append(text("lost"))).isInstanceOf(IOException.class);
+        assertThatThrownBy(() -> journal.append(text("after"))).isInstanceOf(IOException.class)
+                .hasMessageContaining("could not be undone");
+        try (RecordJournal reopened = open(0)) {
+            assertThat(replayedTexts()).containsExactly("1=kept");
+        }
+    }
 }
