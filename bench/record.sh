@@ -9,6 +9,7 @@
 # splits): measured at 55-62 us of C2 compiler time per request in that window, against 1-3 us in the windows after.
 # Each row also prints the server's CPU time per answered request (user + system, from /proc), in total and per
 # group of threads: request threads (fhir), the record's loader, garbage collection (GC), the JIT compilers (C1/C2).
+# SERVER_JAVA_OPTS sets the server's JVM options (default -Xmx1g); STORES, which stores run (default "off h2 postgres").
 #   bench/record.sh [RATE] [SECONDS] [CONNECTIONS] [ROUNDS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,6 +20,8 @@ ROUNDS=${4:-2}
 WARM_RATE=${WARM_RATE:-2000}
 WARM_SECONDS=${WARM_SECONDS:-25}
 SATURATED_SECONDS=${SATURATED_SECONDS:-10}
+SERVER_JAVA_OPTS=${SERVER_JAVA_OPTS:--Xmx1g}
+STORES=${STORES:-off h2 postgres}
 PORT=${PORT:-18090}
 CP=$(bench/classpath.sh)
 WORK=$(mktemp -d)
@@ -40,7 +43,8 @@ thread_ticks() {
 }
 run() {
   local label=$1 store=$2
-  CPE_STORE_USER=postgres java -Xmx1g -jar app/target/coverage-policy-engine.jar serve --port "$PORT" --store "$store" \
+  # shellcheck disable=SC2086
+  CPE_STORE_USER=postgres java $SERVER_JAVA_OPTS -jar app/target/coverage-policy-engine.jar serve --port "$PORT" --store "$store" \
     > "$WORK/server-$label.log" 2>&1 &
   local server=$!
   for _ in $(seq 1 300); do curl -s -o /dev/null "http://127.0.0.1:$PORT/fhir/metadata" && break; sleep 0.1; done
@@ -63,7 +67,11 @@ run() {
 }
 for round in $(seq 1 "$ROUNDS"); do
   rm -rf "$WORK/h2"
-  run "off" none
-  run "h2" "$WORK/h2"
-  run "postgres" "$PG_URL"
+  for store in $STORES; do
+    case $store in
+      off) run "off" none ;;
+      h2) run "h2" "$WORK/h2" ;;
+      postgres) run "postgres" "$PG_URL" ;;
+    esac
+  done
 done
