@@ -8,9 +8,7 @@
 #   bench/record-ceiling.sh [RATE] [SECONDS] [CONNECTIONS] [ROUNDS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-RATE=${1:-12000}
-SECONDS_EACH=${2:-10}
-CONNECTIONS=${3:-16}
+# RATE, SECONDS and CONNECTIONS go to bench/record.sh as given (its defaults when absent); each of its runs is one round.
 ROUNDS=${4:-2}
 PARENT=$(mktemp -d)
 TREE="$PARENT/ceiling"
@@ -25,7 +23,7 @@ for round in $(seq 1 "$ROUNDS"); do
       journal-only) store=h2 flag="-Dcpe.diag.loadNothing=true" ;;
       determination-only) store=h2 flag="-Dcpe.diag.determinationOnly=true" ;;
     esac
-    STORES=$store SERVER_JAVA_OPTS="-Xmx1g $flag" "$TREE/bench/record.sh" "$RATE" "$SECONDS_EACH" "$CONNECTIONS" 1 2> /dev/null \
+    STORES=$store SERVER_JAVA_OPTS="-Xmx1g $flag" "$TREE/bench/record.sh" "${1:-3000}" "${2:-15}" "${3:-16}" 1 2> /dev/null \
       | grep throughput | sed -E "s/^[a-z0-9]+ +/round $round $variant: /"
   done
 done
