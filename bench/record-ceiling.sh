@@ -23,7 +23,7 @@ for round in $(seq 1 "$ROUNDS"); do
       journal-only) store=h2 flag="-Dcpe.diag.loadNothing=true" ;;
       determination-only) store=h2 flag="-Dcpe.diag.determinationOnly=true" ;;
     esac
-    STORES=$store SERVER_JAVA_OPTS="-Xmx1g $flag" "$TREE/bench/record.sh" "${1:-3000}" "${2:-15}" "${3:-16}" 1 2> /dev/null \
+    STORES=$store SERVER_JAVA_OPTS="-Xmx1g $flag" "$TREE/bench/record.sh" "${1:-3000}" "${2:-15}" "${3:-16}" 1 \
       | grep throughput | sed -E "s/^[a-z0-9]+ +/round $round $variant: /"
   done
 done
